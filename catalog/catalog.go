@@ -1,0 +1,242 @@
+// Package catalog holds the question catalog: its schema, the embedded
+// ISO/IEC 42001:2023 catalog, loading of custom catalogs and validation.
+// It knows nothing of answers or scores.
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says whether a section is a mandatory management-system clause or an
+// area of controls that may be excluded in the Statement of Applicability.
+type Kind string
+
+const (
+	KindClause Kind = "clause" // clauses 4–10: mandatory, never excluded
+	KindAnnex  Kind = "annex"  // Annex A areas: controls, each applicable or excluded
+)
+
+// Role is an organisation's role towards AI systems.
+type Role string
+
+const (
+	RoleDeveloper Role = "developer"
+	RoleProvider  Role = "provider"
+	RoleUser      Role = "user"
+)
+
+// Roles lists the known roles in display order.
+var Roles = []Role{RoleDeveloper, RoleProvider, RoleUser}
+
+// Effort is a rough size for a fix: S days, M weeks, L months.
+type Effort string
+
+const (
+	EffortS Effort = "S"
+	EffortM Effort = "M"
+	EffortL Effort = "L"
+)
+
+// Days is the nominal effort used to rank fixes by gain per effort.
+func (e Effort) Days() float64 {
+	switch e {
+	case EffortS:
+		return 2
+	case EffortM:
+		return 10
+	case EffortL:
+		return 40
+	}
+	return 10
+}
+
+// Basis says why a cross-reference exists.
+type Basis string
+
+const (
+	BasisCrosswalk Basis = "crosswalk" // a published pairing
+	BasisAnalysis  Basis = "analysis"  // our own reasoning
+)
+
+// Pos is a place in a catalog file; zero when unknown.
+type Pos struct{ Line, Col int }
+
+// Catalog is a versioned set of sections of questions.
+type Catalog struct {
+	ID       string     `yaml:"id" json:"id"`
+	Version  string     `yaml:"version" json:"version"`
+	Title    string     `yaml:"title" json:"title"`
+	Standard string     `yaml:"standard" json:"standard"`
+	Sections []*Section `yaml:"sections" json:"sections"`
+
+	// File is where the catalog came from, for messages.
+	File string `yaml:"-" json:"-"`
+
+	byID map[string]*Question
+}
+
+// Section is a clause (4–10) or an Annex A area (A.2–A.10).
+type Section struct {
+	ID        string      `yaml:"id" json:"id"`
+	Title     string      `yaml:"title" json:"title"`
+	Kind      Kind        `yaml:"kind" json:"kind"`
+	Intro     string      `yaml:"intro" json:"intro"`
+	Questions []*Question `yaml:"questions" json:"questions"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// Question is one leaf clause or one Annex A control.
+type Question struct {
+	ID         string       `yaml:"id" json:"id"`
+	Title      string       `yaml:"title" json:"title"`
+	Weight     float64      `yaml:"weight" json:"weight"`
+	Quick      bool         `yaml:"quick,omitempty" json:"quick"`
+	Documented bool         `yaml:"documented,omitempty" json:"documented"`
+	Roles      []Role       `yaml:"roles,omitempty" json:"roles,omitempty"`
+	Prompt     string       `yaml:"prompt" json:"prompt"`
+	Guidance   string       `yaml:"guidance" json:"guidance"`
+	Refs       []Ref        `yaml:"refs,omitempty" json:"refs,omitempty"`
+	Criteria   []*Criterion `yaml:"criteria" json:"criteria"`
+
+	// Section is the section holding this question.
+	Section *Section `yaml:"-" json:"-"`
+	Pos     Pos      `yaml:"-" json:"-"`
+}
+
+// Criterion is one checkable fact that is met or not met.
+type Criterion struct {
+	ID         string  `yaml:"id" json:"id"`
+	Text       string  `yaml:"text" json:"text"`
+	Weight     float64 `yaml:"weight" json:"weight"`
+	Documented bool    `yaml:"documented,omitempty" json:"documented"`
+	Fix        string  `yaml:"fix" json:"fix"`
+	Effort     Effort  `yaml:"effort" json:"effort"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// Ref is a cross-reference to another framework.
+type Ref struct {
+	Framework string `yaml:"framework" json:"framework"`
+	ID        string `yaml:"id" json:"id"`
+	Basis     Basis  `yaml:"basis" json:"basis"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// Ident is "id@version", the form recorded in answers files and reports.
+func (c *Catalog) Ident() string { return c.ID + "@" + c.Version }
+
+// Question returns the question with the given id, or nil.
+func (c *Catalog) Question(id string) *Question {
+	if c.byID == nil {
+		c.index()
+	}
+	return c.byID[id]
+}
+
+// Section returns the section with the given id, or nil.
+func (c *Catalog) Section(id string) *Section {
+	for _, s := range c.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Questions returns every question in catalog order.
+func (c *Catalog) Questions() []*Question {
+	var out []*Question
+	for _, s := range c.Sections {
+		out = append(out, s.Questions...)
+	}
+	return out
+}
+
+func (c *Catalog) index() {
+	c.byID = map[string]*Question{}
+	for _, s := range c.Sections {
+		for _, q := range s.Questions {
+			q.Section = s
+			if _, dup := c.byID[q.ID]; !dup {
+				c.byID[q.ID] = q
+			}
+		}
+	}
+}
+
+// IsControl reports whether the question is an Annex A control (which may be
+// excluded in the Statement of Applicability) rather than a mandatory clause.
+func (q *Question) IsControl() bool { return q.Section != nil && q.Section.Kind == KindAnnex }
+
+// Kind is "clause" or "control", the name users see.
+func (q *Question) Kind() string {
+	if q.IsControl() {
+		return "control"
+	}
+	return "clause"
+}
+
+// Criterion returns the criterion with the given id, or nil.
+func (q *Question) Criterion(id string) *Criterion {
+	for _, c := range q.Criteria {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// CriterionIDs lists the criterion ids in catalog order.
+func (q *Question) CriterionIDs() []string {
+	ids := make([]string, len(q.Criteria))
+	for i, c := range q.Criteria {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// TotalWeight is the sum of the criterion weights.
+func (q *Question) TotalWeight() float64 {
+	var t float64
+	for _, c := range q.Criteria {
+		t += c.Weight
+	}
+	return t
+}
+
+// ConcernsAny reports whether the control concerns any of the given roles;
+// questions without roles concern everyone.
+func (q *Question) ConcernsAny(roles []Role) bool {
+	if len(q.Roles) == 0 {
+		return true
+	}
+	for _, r := range roles {
+		for _, qr := range q.Roles {
+			if r == qr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Citation is how a report cites the question: "ISO/IEC 42001:2023 6.1.2"
+// for a clause, "Annex A.7.4" for a control. Custom sections cite their id.
+func (q *Question) Citation() string {
+	if q.IsControl() {
+		if strings.HasPrefix(q.ID, "A.") {
+			return "Annex " + q.ID
+		}
+		return q.ID
+	}
+	return "ISO/IEC 42001:2023 " + q.ID
+}
+
+// String renders a reference as users read it: "NIST AI RMF GOVERN 1.1 (crosswalk)".
+func (r Ref) String() string {
+	return fmt.Sprintf("%s %s (%s)", FrameworkName(r.Framework), r.ID, r.Basis)
+}

@@ -1,0 +1,434 @@
+package catalog
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/google/go-cmp/cmp"
+)
+
+// wantQuestions pins every question id and official short title of
+// ISO/IEC 42001:2023 (shared/reference/iso42001-facts.md §1 and §3).
+var wantQuestions = [][2]string{
+	{"4.1", "Understanding the organization and its context"},
+	{"4.2", "Understanding the needs and expectations of interested parties"},
+	{"4.3", "Determining the scope of the AI management system"},
+	{"4.4", "AI management system"},
+	{"5.1", "Leadership and commitment"},
+	{"5.2", "AI policy"},
+	{"5.3", "Roles, responsibilities and authorities"},
+	{"6.1.1", "General"},
+	{"6.1.2", "AI risk assessment"},
+	{"6.1.3", "AI risk treatment"},
+	{"6.1.4", "AI system impact assessment"},
+	{"6.2", "AI objectives and planning to achieve them"},
+	{"6.3", "Planning of changes"},
+	{"7.1", "Resources"},
+	{"7.2", "Competence"},
+	{"7.3", "Awareness"},
+	{"7.4", "Communication"},
+	{"7.5.1", "General"},
+	{"7.5.2", "Creating and updating documented information"},
+	{"7.5.3", "Control of documented information"},
+	{"8.1", "Operational planning and control"},
+	{"8.2", "AI risk assessment"},
+	{"8.3", "AI risk treatment"},
+	{"8.4", "AI system impact assessment"},
+	{"9.1", "Monitoring, measurement, analysis and evaluation"},
+	{"9.2.1", "General"},
+	{"9.2.2", "Internal audit programme"},
+	{"9.3.1", "General"},
+	{"9.3.2", "Management review inputs"},
+	{"9.3.3", "Management review results"},
+	{"10.1", "Continual improvement"},
+	{"10.2", "Nonconformity and corrective action"},
+	{"A.2.2", "AI policy"},
+	{"A.2.3", "Alignment with other organizational policies"},
+	{"A.2.4", "Review of the AI policy"},
+	{"A.3.2", "AI roles and responsibilities"},
+	{"A.3.3", "Reporting of concerns"},
+	{"A.4.2", "Resource documentation"},
+	{"A.4.3", "Data resources"},
+	{"A.4.4", "Tooling resources"},
+	{"A.4.5", "System and computing resources"},
+	{"A.4.6", "Human resources"},
+	{"A.5.2", "AI system impact assessment process"},
+	{"A.5.3", "Documentation of AI system impact assessments"},
+	{"A.5.4", "Assessing AI system impact on individuals or groups of individuals"},
+	{"A.5.5", "Assessing societal impacts of AI systems"},
+	{"A.6.1.2", "Objectives for responsible development of AI system"},
+	{"A.6.1.3", "Processes for responsible AI system design and development"},
+	{"A.6.2.2", "AI system requirements and specification"},
+	{"A.6.2.3", "Documentation of AI system design and development"},
+	{"A.6.2.4", "AI system verification and validation"},
+	{"A.6.2.5", "AI system deployment"},
+	{"A.6.2.6", "AI system operation and monitoring"},
+	{"A.6.2.7", "AI system technical documentation"},
+	{"A.6.2.8", "AI system recording of event logs"},
+	{"A.7.2", "Data for development and enhancement of AI system"},
+	{"A.7.3", "Acquisition of data"},
+	{"A.7.4", "Quality of data for AI systems"},
+	{"A.7.5", "Data provenance"},
+	{"A.7.6", "Data preparation"},
+	{"A.8.2", "System documentation and information for users"},
+	{"A.8.3", "External reporting"},
+	{"A.8.4", "Communication of incidents"},
+	{"A.8.5", "Information for interested parties"},
+	{"A.9.2", "Processes for responsible use of AI systems"},
+	{"A.9.3", "Objectives for responsible use of AI system"},
+	{"A.9.4", "Intended use of the AI system"},
+	{"A.10.2", "Allocating responsibilities"},
+	{"A.10.3", "Suppliers"},
+	{"A.10.4", "Customers"},
+}
+
+var wantSections = [][2]string{
+	{"4", "Context of the organization"},
+	{"5", "Leadership"},
+	{"6", "Planning"},
+	{"7", "Support"},
+	{"8", "Operation"},
+	{"9", "Performance evaluation"},
+	{"10", "Improvement"},
+	{"A.2", "Policies related to AI"},
+	{"A.3", "Internal organization"},
+	{"A.4", "Resources for AI systems"},
+	{"A.5", "Assessing impacts of AI systems"},
+	{"A.6", "AI system life cycle"},
+	{"A.7", "Data for AI systems"},
+	{"A.8", "Information for interested parties of AI systems"},
+	{"A.9", "Use of AI systems"},
+	{"A.10", "Third-party and customer relationships"},
+}
+
+func builtinT(t testing.TB) *Catalog {
+	t.Helper()
+	c, err := Builtin()
+	if err != nil {
+		t.Fatalf("built-in catalog: %v", err)
+	}
+	return c
+}
+
+func TestBuiltinQuestionsAndTitles(t *testing.T) {
+	c := builtinT(t)
+	var got [][2]string
+	for _, q := range c.Questions() {
+		got = append(got, [2]string{q.ID, q.Title})
+	}
+	if diff := cmp.Diff(wantQuestions, got); diff != "" {
+		t.Errorf("question ids and titles (-want +got):\n%s", diff)
+	}
+	var gotSec [][2]string
+	for _, s := range c.Sections {
+		gotSec = append(gotSec, [2]string{s.ID, s.Title})
+	}
+	if diff := cmp.Diff(wantSections, gotSec); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
+	}
+	controls := 0
+	for _, q := range c.Questions() {
+		if q.IsControl() {
+			controls++
+		}
+	}
+	if controls != 38 {
+		t.Errorf("Annex A controls = %d, want 38", controls)
+	}
+	if n := len(c.Questions()) - controls; n != 32 {
+		t.Errorf("leaf clauses = %d, want 32", n)
+	}
+	if c.ID != "iso42001-2023" || !semver.MatchString(c.Version) {
+		t.Errorf("catalog ident = %s", c.Ident())
+	}
+}
+
+// The 18 items of documented information a Stage 1 audit cannot pass without
+// (facts §2), and the criteria that stand for them.
+func TestBuiltinDocumentedInformation(t *testing.T) {
+	c := builtinT(t)
+	want := []string{"4.3", "4.4", "5.2", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2", "7.2", "7.5.1",
+		"8.1", "8.2", "8.3", "8.4", "9.1", "9.2.2", "9.3.3", "10.2"}
+	var got []string
+	for _, q := range c.Questions() {
+		if q.Documented {
+			got = append(got, q.ID)
+		}
+		if q.IsControl() {
+			for _, cr := range q.Criteria {
+				if cr.Documented {
+					t.Errorf("%s/%s: Annex A criteria must not be Stage 1 documented-information blockers", q.ID, cr.ID)
+				}
+			}
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("documented-information questions (-want +got):\n%s", diff)
+	}
+	soa := c.Question("6.1.3").Criterion("soa")
+	if soa == nil || !soa.Documented {
+		t.Errorf("6.1.3 must have a documented criterion \"soa\" for the Statement of Applicability")
+	}
+}
+
+func TestBuiltinQuickSnapshot(t *testing.T) {
+	c := builtinT(t)
+	n := 0
+	for _, q := range c.Questions() {
+		if q.Quick {
+			n++
+		}
+	}
+	if n < 12 || n > 20 {
+		t.Errorf("quick questions = %d, want 12 to 20", n)
+	}
+}
+
+func TestBuiltinRolesAndRefs(t *testing.T) {
+	c := builtinT(t)
+	for _, q := range c.Questions() {
+		if q.IsControl() && len(q.Roles) == 0 {
+			t.Errorf("%s: control has no roles", q.ID)
+		}
+		if len(q.Refs) == 0 {
+			t.Errorf("%s: no cross-references", q.ID)
+		}
+		for _, r := range q.Refs {
+			if r.Basis == BasisCrosswalk && !publishedCrosswalk(r, q.ID) {
+				t.Errorf("%s: %s %s is marked crosswalk but is not a published pairing; use analysis", q.ID, r.Framework, r.ID)
+			}
+			if r.Framework == FrameworkISO27001 && (q.IsControl() || r.ID != q.ID) {
+				t.Errorf("%s: ISO/IEC 27001 reference %s must be the clause with the same number", q.ID, r.ID)
+			}
+			if r.Framework == FrameworkOWASP && !strings.HasSuffix(r.ID, ":2025") {
+				t.Errorf("%s: OWASP reference %s: the built-in catalog pins the 2025 edition", q.ID, r.ID)
+			}
+		}
+	}
+}
+
+// crosswalkPairs are the NIST AI RMF ↔ ISO/IEC 42001 pairs confirmed in the
+// crosswalk listed by NIST (facts §5.1). Only these may claim basis crosswalk.
+var crosswalkPairs = map[string][]string{
+	"GOVERN 1.1": {"4.1", "6.2", "A.2.2", "A.2.4"}, "GOVERN 1.2": {"A.9.3", "A.6.1.2"},
+	"GOVERN 1.6": {"A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6"},
+	"GOVERN 2.1": {"5.3", "7.1", "7.2", "7.3", "7.4", "A.3.2"}, "GOVERN 2.2": {"7.2"},
+	"GOVERN 3.2": {"7.2", "A.6.1.3", "A.9.3", "A.4.6", "A.5.3"}, "GOVERN 6.1": {"A.10.2", "A.10.3"},
+	"MAP 1.1": {"6.1.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"}, "MAP 1.5": {"6.1.1"}, "MAP 1.6": {"A.6.2.2"},
+	"MAP 2.1": {"A.6.2.3"}, "MAP 2.2": {"A.6.2.7"}, "MAP 3.5": {"A.6.1.3", "A.6.2.7", "A.8.2"},
+	"MAP 5.1": {"6.1.2", "A.5.2"}, "MEASURE 2.1": {"A.8.4", "A.6.2.4", "A.6.2.7", "A.4.2"},
+	"MEASURE 2.3": {"A.7.4", "A.6.2.6"},
+	"MEASURE 2.7": {"A.7.2", "A.3.2", "A.2.3", "A.5.2", "A.6.1.2", "A.6.2.3", "A.9.3"},
+	"MANAGE 2.4":  {"A.9.4", "A.8.2", "A.6.2.7", "A.6.1.3"},
+	"MANAGE 4.1":  {"9.2.1", "A.6.2.6", "A.8.3", "A.10.4"}, "MANAGE 4.3": {"9.3.2", "A.8.5", "A.6.2.6"},
+}
+
+func publishedCrosswalk(r Ref, question string) bool {
+	if r.Framework != FrameworkNIST {
+		return false
+	}
+	for _, q := range crosswalkPairs[r.ID] {
+		if q == question {
+			return true
+		}
+	}
+	return false
+}
+
+func TestVocabularies(t *testing.T) {
+	counts := map[string]int{}
+	for _, term := range Vocabulary(FrameworkNIST) {
+		counts[NISTFunction(term.ID)]++
+	}
+	want := map[string]int{"GOVERN": 19, "MAP": 18, "MEASURE": 22, "MANAGE": 13}
+	if diff := cmp.Diff(want, counts); diff != "" {
+		t.Errorf("NIST AI RMF subcategories per function (-want +got):\n%s", diff)
+	}
+	if !KnownRef(FrameworkOWASP, "LLM08:2026") || KnownRef(FrameworkOWASP, "LLM08") {
+		t.Error("OWASP ids must carry their edition year")
+	}
+	if RefTitle(FrameworkOWASP, "LLM08:2025") != "Vector and Embedding Weaknesses" || RefTitle(FrameworkOWASP, "LLM08:2026") != "Hidden Context Exposure" {
+		t.Error("OWASP 2025 and 2026 editions are numbered differently")
+	}
+}
+
+// A hand-broken custom catalog must get every problem listed at once, each
+// with file:line:col.
+func TestValidateListsEveryProblem(t *testing.T) {
+	src := `id: my-sector
+version: "1.0"
+title: Sector add-on
+sections:
+  - id: "X"
+    title: Sector controls
+    kind: annex
+    intro: Our own.
+    questions:
+      - id: "X.1"
+        title: Model cards
+        weight: 0
+        prompt: Do you publish model cards?
+        guidance: ""
+        roles: [builder]
+        refs:
+          - {framework: nist-ai-rmf, id: GOVERN 9.9, basis: analysis}
+          - {framework: owasp-llm, id: LLM01:2025, basis: hunch}
+        criteria:
+          - id: policy
+            text: A policy exists.
+            weight: 0
+            fix: Write it.
+            effort: XL
+          - id: policy
+            text: Again.
+            weight: 1
+            fix: ""
+            effort: S
+      - id: "X.1"
+        title: ""
+        weight: 1
+        prompt: p
+        guidance: g
+        documented: true
+        criteria:
+          - {id: Bad_Id, text: t, weight: 1, fix: f, effort: S}
+          - {id: b, text: t, weight: 1, fix: f, effort: S}
+          - {id: c, text: t, weight: 1, fix: f, effort: S}
+`
+	_, err := Parse("my.yaml", []byte(src))
+	ps, ok := strictyaml.AsProblems(err)
+	if !ok {
+		t.Fatalf("want problems, got %v", err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`my.yaml: catalog version "1.0" must be a semantic version, like 1.0.0`,
+		`my.yaml:10:9: question "X.1": weight must be > 0`,
+		`my.yaml:10:9: question "X.1": guidance is missing`,
+		`my.yaml:10:9: question "X.1": unknown role "builder" (known: developer, provider, user)`,
+		`my.yaml:10:9: question "X.1": needs 3 to 7 criteria, has 2`,
+		`my.yaml:17:13: question "X.1": unknown NIST AI RMF 1.0 reference "GOVERN 9.9"`,
+		`my.yaml:18:13: question "X.1": reference "LLM01:2025": basis must be crosswalk or analysis, not "hunch"`,
+		`my.yaml:20:13: question "X.1": criterion "policy": weight must be > 0`,
+		`my.yaml:20:13: question "X.1": criterion "policy": effort must be S, M or L, not "XL"`,
+		`my.yaml:25:13: question "X.1": criterion "policy": duplicate criterion id`,
+		`my.yaml:25:13: question "X.1": criterion "policy": fix is missing`,
+		`my.yaml:30:9: question "X.1": duplicate question id (first at line 10)`,
+		`my.yaml:30:9: question "X.1": title is missing`,
+		`my.yaml:30:9: question "X.1": requires documented information but no criterion is marked documented: true`,
+		`my.yaml:37:13: question "X.1": criterion "Bad_Id": id must be short kebab-case (a-z, 0-9, dashes)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseRejectsStructuralErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", "", "my.yaml: file is empty"},
+		{"comments only", "# nothing\n", "my.yaml: file holds no YAML content (only comments?)"},
+		{"syntax", "id: [unclosed\n", "my.yaml:"},
+		{"two documents", "id: a\n---\nid: b\n", "my.yaml:2: file holds more than one YAML document"},
+		{"unknown top key", "id: a\nversion: 1.0.0\ntitle: t\nsectons: []\n", `my.yaml:4:1: catalog: unknown key "sectons" (known: id, version, title, standard, sections)`},
+		{"duplicate key", "id: a\nid: b\n", `my.yaml:2:1: catalog: key "id" appears twice (first at line 1)`},
+		{"alias", "id: &x a\nversion: *x\n", "my.yaml:1: anchors and aliases"},
+		{"wrong type", "id: a\nversion: 1.0.0\ntitle: t\nsections: {a: b}\n", "my.yaml:4:11: sections must be a list, not a mapping"},
+		{"unknown criterion key", `id: a
+version: 1.0.0
+title: t
+sections:
+  - id: "1"
+    title: s
+    kind: clause
+    intro: i
+    questions:
+      - id: "1.1"
+        title: q
+        weight: 1
+        prompt: p
+        guidance: g
+        criteria:
+          - {id: a, text: t, weight: 1, fix: f, effort: S, colour: red}
+`, `my.yaml:16:60: question "1.1": criterion "a": unknown key "colour"`},
+		{"escape sequence", "id: a\nversion: 1.0.0\ntitle: \"\\e[2Jgone\"\n", "my.yaml:3:8: catalog title contains the control character U+001B"},
+		{"nul", "id: a\x00\n", "my.yaml:1: file contains a NUL byte"},
+		{"utf16", "\xff\xfei\x00d\x00", "my.yaml: file is UTF-16 encoded"},
+		{"bad utf8", "id: a\ntitle: \xc3\x28\n", "my.yaml:2: file is not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("my.yaml", []byte(tt.src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := LoadFile(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml: no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := LoadFile(dir); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v", err)
+	}
+}
+
+// An exported catalog loads back as the same catalog: users start custom
+// catalogs from an export.
+func TestBuiltinRoundTrip(t *testing.T) {
+	c := builtinT(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "copy.yaml")
+	if err := os.WriteFile(path, BuiltinYAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c2, err := LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(c.Questions()[5].Criteria, c2.Questions()[5].Criteria); diff != "" {
+		t.Errorf("round trip (-builtin +copy):\n%s", diff)
+	}
+	if fmt.Sprint(len(c2.Questions())) != "70" {
+		t.Errorf("copy has %d questions", len(c2.Questions()))
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(BuiltinYAML())
+	f.Add([]byte("id: a\nversion: 1.0.0\ntitle: t\nsections: []\n"))
+	f.Add([]byte("a: &a [*a, *a]\n"))
+	f.Add([]byte("[[[[[[[[[[]]]]]]]]]]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("fuzz.yaml", data)
+		if err == nil && c == nil {
+			t.Fatal("nil catalog without error")
+		}
+		if err != nil {
+			if _, ok := strictyaml.AsProblems(err); !ok {
+				t.Fatalf("error without position type: %v", err)
+			}
+		}
+	})
+}
+
+func BenchmarkParseBuiltin(b *testing.B) {
+	data := BuiltinYAML()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(BuiltinFile, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,371 @@
+package catalog
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileBytes bounds a catalog file; the built-in one is well under 1 MiB.
+const MaxFileBytes = 8 << 20
+
+//go:embed data/iso42001-2023.yaml
+var builtinYAML []byte
+
+// BuiltinFile is the name the embedded catalog carries in messages.
+const BuiltinFile = "builtin:iso42001-2023.yaml"
+
+var (
+	builtinOnce sync.Once
+	builtin     *Catalog
+	builtinErr  error
+)
+
+// Builtin returns the embedded ISO/IEC 42001:2023 catalog. It is parsed once
+// per process; callers must not modify it.
+func Builtin() (*Catalog, error) {
+	builtinOnce.Do(func() {
+		builtin, builtinErr = Parse(BuiltinFile, builtinYAML)
+	})
+	return builtin, builtinErr
+}
+
+// BuiltinYAML returns the embedded catalog source, for export.
+func BuiltinYAML() []byte { return bytes.Clone(builtinYAML) }
+
+// LoadFile reads and validates a custom catalog.
+func LoadFile(path string) (*Catalog, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a catalog file", path)
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse reads a catalog from YAML and validates it. Every problem found is
+// returned at once as strictyaml.Problems, each with file:line:col.
+func Parse(file string, data []byte) (*Catalog, error) {
+	root, err := strictyaml.Parse(file, data, MaxFileBytes)
+	if err != nil {
+		return nil, err
+	}
+	r := &strictyaml.Reader{File: file}
+	c := decodeCatalog(r, root)
+	c.File = file
+	if len(r.Problems) == 0 {
+		r.Problems = append(r.Problems, c.Validate()...)
+	}
+	r.Problems.Sort()
+	if err := r.Problems.Err(); err != nil {
+		return nil, err
+	}
+	c.index()
+	return c, nil
+}
+
+func pos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{n.Line, n.Column}
+}
+
+func decodeCatalog(r *strictyaml.Reader, root *yaml.Node) *Catalog {
+	c := &Catalog{}
+	fields, _ := r.Mapping(root, "catalog", []string{"id", "version", "title", "standard", "sections"})
+	for _, f := range fields {
+		switch f.Key {
+		case "id":
+			c.ID = r.String(f.Value, "catalog id")
+		case "version":
+			c.Version = r.String(f.Value, "catalog version")
+		case "title":
+			c.Title = r.String(f.Value, "catalog title")
+		case "standard":
+			c.Standard = r.String(f.Value, "standard")
+		case "sections":
+			for _, n := range r.Sequence(f.Value, "sections") {
+				c.Sections = append(c.Sections, decodeSection(r, n))
+			}
+		}
+	}
+	return c
+}
+
+func decodeSection(r *strictyaml.Reader, n *yaml.Node) *Section {
+	s := &Section{Pos: pos(n)}
+	what := fmt.Sprintf("section %q", strictyaml.Peek(n, "id"))
+	fields, _ := r.Mapping(n, what, []string{"id", "title", "kind", "intro", "questions"})
+	s.ID = fieldString(r, fields, "id", "section id")
+	for _, f := range fields {
+		switch f.Key {
+		case "title":
+			s.Title = r.String(f.Value, what+": title")
+		case "kind":
+			s.Kind = Kind(r.String(f.Value, what+": kind"))
+		case "intro":
+			s.Intro = r.String(f.Value, what+": intro")
+		case "questions":
+			for _, qn := range r.Sequence(f.Value, what+": questions") {
+				q := decodeQuestion(r, qn)
+				q.Section = s
+				s.Questions = append(s.Questions, q)
+			}
+		}
+	}
+	return s
+}
+
+func decodeQuestion(r *strictyaml.Reader, n *yaml.Node) *Question {
+	q := &Question{Pos: pos(n)}
+	what := fmt.Sprintf("question %q", strictyaml.Peek(n, "id"))
+	fields, _ := r.Mapping(n, what, []string{"id", "title", "weight", "quick", "documented", "roles", "prompt", "guidance", "refs", "criteria"})
+	q.ID = fieldString(r, fields, "id", "question id")
+	for _, f := range fields {
+		switch f.Key {
+		case "title":
+			q.Title = r.String(f.Value, what+": title")
+		case "weight":
+			q.Weight = r.Number(f.Value, what+": weight")
+		case "quick":
+			q.Quick = r.Bool(f.Value, what+": quick")
+		case "documented":
+			q.Documented = r.Bool(f.Value, what+": documented")
+		case "roles":
+			for _, s := range r.Strings(f.Value, what+": roles") {
+				q.Roles = append(q.Roles, Role(s))
+			}
+		case "prompt":
+			q.Prompt = r.String(f.Value, what+": prompt")
+		case "guidance":
+			q.Guidance = r.String(f.Value, what+": guidance")
+		case "refs":
+			for _, rn := range r.Sequence(f.Value, what+": refs") {
+				q.Refs = append(q.Refs, decodeRef(r, rn, what))
+			}
+		case "criteria":
+			for _, cn := range r.Sequence(f.Value, what+": criteria") {
+				q.Criteria = append(q.Criteria, decodeCriterion(r, cn, what))
+			}
+		}
+	}
+	return q
+}
+
+func decodeRef(r *strictyaml.Reader, n *yaml.Node, what string) Ref {
+	ref := Ref{Pos: pos(n)}
+	fields, _ := r.Mapping(n, what+": reference", []string{"framework", "id", "basis"})
+	for _, f := range fields {
+		switch f.Key {
+		case "framework":
+			ref.Framework = r.String(f.Value, what+": reference framework")
+		case "id":
+			ref.ID = r.String(f.Value, what+": reference id")
+		case "basis":
+			ref.Basis = Basis(r.String(f.Value, what+": reference basis"))
+		}
+	}
+	return ref
+}
+
+func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion {
+	c := &Criterion{Pos: pos(n)}
+	what = fmt.Sprintf("%s: criterion %q", what, strictyaml.Peek(n, "id"))
+	fields, _ := r.Mapping(n, what, []string{"id", "text", "weight", "documented", "fix", "effort"})
+	c.ID = fieldString(r, fields, "id", what+": id")
+	for _, f := range fields {
+		switch f.Key {
+		case "text":
+			c.Text = r.String(f.Value, what+": text")
+		case "weight":
+			c.Weight = r.Number(f.Value, what+": weight")
+		case "documented":
+			c.Documented = r.Bool(f.Value, what+": documented")
+		case "fix":
+			c.Fix = r.String(f.Value, what+": fix")
+		case "effort":
+			c.Effort = Effort(r.String(f.Value, what+": effort"))
+		}
+	}
+	return c
+}
+
+func fieldString(r *strictyaml.Reader, fields []strictyaml.Field, key, what string) string {
+	for _, f := range fields {
+		if f.Key == key {
+			return strings.TrimSpace(r.String(f.Value, what))
+		}
+	}
+	return ""
+}
+
+var (
+	kebab   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	semver  = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
+	idChars = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
+
+// Validate checks the catalog's content and returns every problem, each
+// placed at the item it concerns when the position is known.
+func (c *Catalog) Validate() strictyaml.Problems {
+	var ps strictyaml.Problems
+	add := func(p Pos, format string, args ...any) {
+		ps = append(ps, &strictyaml.Problem{File: c.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+	}
+	if !kebab.MatchString(c.ID) {
+		add(Pos{}, "catalog id %q must be short kebab-case, like iso42001-2023", c.ID)
+	}
+	if !semver.MatchString(c.Version) {
+		add(Pos{}, "catalog version %q must be a semantic version, like 1.0.0", c.Version)
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		add(Pos{}, "catalog title is missing")
+	}
+	if len(c.Sections) == 0 {
+		add(Pos{}, "catalog has no sections")
+	}
+	sections := map[string]bool{}
+	questions := map[string]Pos{}
+	for _, s := range c.Sections {
+		what := fmt.Sprintf("section %q", s.ID)
+		switch {
+		case s.ID == "":
+			add(s.Pos, "section: id is missing")
+		case !idChars.MatchString(s.ID):
+			add(s.Pos, "%s: id may hold only letters, digits, dots, dashes and underscores", what)
+		case sections[s.ID]:
+			add(s.Pos, "%s: duplicate section id", what)
+		}
+		sections[s.ID] = true
+		if strings.TrimSpace(s.Title) == "" {
+			add(s.Pos, "%s: title is missing", what)
+		}
+		if s.Kind != KindClause && s.Kind != KindAnnex {
+			add(s.Pos, "%s: kind must be clause or annex, not %q", what, s.Kind)
+		}
+		if len(s.Questions) == 0 {
+			add(s.Pos, "%s: has no questions", what)
+		}
+		for _, q := range s.Questions {
+			c.validateQuestion(s, q, questions, add)
+		}
+	}
+	return ps
+}
+
+func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos, add func(Pos, string, ...any)) {
+	what := fmt.Sprintf("question %q", q.ID)
+	switch {
+	case q.ID == "":
+		add(q.Pos, "section %q: a question has no id", s.ID)
+	case !idChars.MatchString(q.ID):
+		add(q.Pos, "%s: id may hold only letters, digits, dots, dashes and underscores", what)
+	case !strings.HasPrefix(q.ID, s.ID+"."):
+		add(q.Pos, "%s: id must start with its section id %q", what, s.ID+".")
+	}
+	if prev, dup := seen[q.ID]; dup && q.ID != "" {
+		add(q.Pos, "%s: duplicate question id (first at line %d)", what, prev.Line)
+	}
+	seen[q.ID] = q.Pos
+	if strings.TrimSpace(q.Title) == "" {
+		add(q.Pos, "%s: title is missing", what)
+	}
+	if !(q.Weight > 0) {
+		add(q.Pos, "%s: weight must be > 0", what)
+	}
+	if strings.TrimSpace(q.Prompt) == "" {
+		add(q.Pos, "%s: prompt is missing", what)
+	}
+	if strings.TrimSpace(q.Guidance) == "" {
+		add(q.Pos, "%s: guidance is missing", what)
+	}
+	for _, r := range q.Roles {
+		if r != RoleDeveloper && r != RoleProvider && r != RoleUser {
+			add(q.Pos, "%s: unknown role %q (known: developer, provider, user)", what, r)
+		}
+	}
+	if len(q.Roles) > 0 && s.Kind == KindClause {
+		add(q.Pos, "%s: roles apply only to controls; clauses concern every organisation", what)
+	}
+	for _, r := range q.Refs {
+		switch {
+		case Vocabulary(r.Framework) == nil:
+			add(r.Pos, "%s: unknown reference framework %q (known: %s)", what, r.Framework, strings.Join(Frameworks, ", "))
+		case !KnownRef(r.Framework, r.ID):
+			add(r.Pos, "%s: unknown %s reference %q", what, FrameworkName(r.Framework), r.ID)
+		}
+		if r.Basis != BasisCrosswalk && r.Basis != BasisAnalysis {
+			add(r.Pos, "%s: reference %q: basis must be crosswalk or analysis, not %q", what, r.ID, r.Basis)
+		}
+	}
+	if n := len(q.Criteria); n < 3 || n > 7 {
+		add(q.Pos, "%s: needs 3 to 7 criteria, has %d", what, n)
+	}
+	ids := map[string]bool{}
+	documented := 0
+	for _, cr := range q.Criteria {
+		cwhat := fmt.Sprintf("%s: criterion %q", what, cr.ID)
+		switch {
+		case cr.ID == "":
+			add(cr.Pos, "%s: a criterion has no id", what)
+		case !kebab.MatchString(cr.ID):
+			add(cr.Pos, "%s: id must be short kebab-case (a-z, 0-9, dashes)", cwhat)
+		case ids[cr.ID]:
+			add(cr.Pos, "%s: duplicate criterion id", cwhat)
+		}
+		ids[cr.ID] = true
+		if strings.TrimSpace(cr.Text) == "" {
+			add(cr.Pos, "%s: text is missing", cwhat)
+		}
+		if !(cr.Weight > 0) {
+			add(cr.Pos, "%s: weight must be > 0", cwhat)
+		}
+		if strings.TrimSpace(cr.Fix) == "" {
+			add(cr.Pos, "%s: fix is missing", cwhat)
+		}
+		if cr.Effort != EffortS && cr.Effort != EffortM && cr.Effort != EffortL {
+			add(cr.Pos, "%s: effort must be S, M or L, not %q", cwhat, cr.Effort)
+		}
+		if cr.Documented {
+			documented++
+		}
+	}
+	if q.Documented && documented == 0 {
+		add(q.Pos, "%s: requires documented information but no criterion is marked documented: true", what)
+	}
+	if !q.Documented && documented > 0 {
+		add(q.Pos, "%s: has documented criteria but the question is not marked documented: true", what)
+	}
+}

@@ -1,0 +1,408 @@
+// Package strictyaml reads hand-edited YAML files strictly and reports every
+// problem with file:line:col. It exists because yaml.v3's struct decoding
+// reports only lines, names Go types in its messages, and silently loses
+// KnownFields inside custom unmarshalers; our users edit these files by hand
+// and need messages they can act on.
+package strictyaml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a file, at a place when there is one.
+type Problem struct {
+	File string
+	Line int // 0 when the problem concerns the whole file
+	Col  int
+	Msg  string
+}
+
+func (p *Problem) Error() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	}
+}
+
+// Problems is a list of problems that is itself an error. It keeps every
+// problem so a user can fix a file in one pass instead of one error per run.
+type Problems []*Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Sort orders problems by position so output is stable and reads top-down.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Col < ps[j].Col
+	})
+}
+
+// Err returns nil for an empty list, so callers can `return ps.Err()`.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// AsProblems extracts the problem list from an error, if it carries one.
+func AsProblems(err error) (Problems, bool) {
+	var ps Problems
+	if errors.As(err, &ps) {
+		return ps, true
+	}
+	var p *Problem
+	if errors.As(err, &p) {
+		return Problems{p}, true
+	}
+	return nil, false
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads exactly one YAML document and returns its root mapping or
+// sequence node. It rejects what a hand-edited file should never contain:
+// nothing at all, several documents, binary or UTF-16 data, anchors and
+// aliases (which also rules out "billion laughs" expansion bombs).
+func Parse(file string, data []byte, maxBytes int) (*yaml.Node, error) {
+	fail := func(line int, format string, args ...any) (*yaml.Node, error) {
+		return nil, Problems{{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}}
+	}
+	if maxBytes > 0 && len(data) > maxBytes {
+		return fail(0, "file is %s, larger than the %s limit", humanBytes(len(data)), humanBytes(maxBytes))
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return fail(0, "file is UTF-16 encoded; save it as UTF-8")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fail(1+bytes.Count(data[:i], []byte("\n")), "file contains a NUL byte; it is not a text file")
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+		return fail(line, "file is not valid UTF-8 text")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail(0, "file is empty")
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fail(0, "file holds no YAML content (only comments?)")
+		}
+		return nil, syntaxProblem(file, err)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		return fail(next.Line, "file holds more than one YAML document (a second '---'); keep one document per file")
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxProblem(file, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return fail(0, "file holds no YAML content")
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return fail(0, "file holds no YAML content (only comments?)")
+	}
+	if n := findAlias(root); n != nil {
+		return fail(n.Line, "anchors and aliases (&name, *name) are not supported; write the values out")
+	}
+	return root, nil
+}
+
+func syntaxProblem(file string, err error) error {
+	msg := strings.TrimSpace(err.Error())
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Problems{{File: file, Line: line, Msg: "YAML syntax error: " + m[2]}}
+	}
+	return Problems{{File: file, Msg: "YAML syntax error: " + strings.TrimPrefix(msg, "yaml: ")}}
+}
+
+// findAlias looks for anchors or aliases without recursion, so a deeply
+// nested hostile document cannot exhaust the stack.
+func findAlias(root *yaml.Node) *yaml.Node {
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode || n.Anchor != "" {
+			return n
+		}
+		// Push children in reverse so the first one in the file is found first.
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return nil
+}
+
+// Peek returns the text of key in mapping n without checking anything else,
+// so a caller can name an item ("criterion \"policy\"") before reporting
+// problems inside it.
+func Peek(n *yaml.Node, key string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.ScalarNode {
+			return strings.TrimSpace(n.Content[i+1].Value)
+		}
+	}
+	return ""
+}
+
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+// Reader collects problems while a caller walks a parsed document.
+type Reader struct {
+	File     string
+	Problems Problems
+}
+
+// Errorf records a problem at node n (n may be nil for file-level problems).
+func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
+	p := &Problem{File: r.File, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	r.Problems = append(r.Problems, p)
+}
+
+// Field is one key/value pair of a mapping, in file order.
+type Field struct {
+	Key     string
+	KeyNode *yaml.Node
+	Value   *yaml.Node
+}
+
+// Mapping checks that n is a mapping whose keys are all in known, without
+// duplicates, and returns its fields in file order. what names the mapping
+// in messages ("question \"5.2\""). A nil known list accepts any key (for
+// maps keyed by ids), but duplicates are still rejected.
+func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bool) {
+	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		return nil, true
+	}
+	if n.Kind != yaml.MappingNode {
+		r.Errorf(n, "%s must be a mapping of key: value lines, not %s", what, describe(n))
+		return nil, false
+	}
+	seen := map[string]*yaml.Node{}
+	var out []Field
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.Errorf(k, "%s: keys must be plain text", what)
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			r.Errorf(k, "%s: key %q appears twice (first at line %d)", what, k.Value, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if known != nil && !contains(known, k.Value) {
+			r.Errorf(k, "%s: unknown key %q (known: %s)", what, k.Value, strings.Join(known, ", "))
+			continue
+		}
+		out = append(out, Field{Key: k.Value, KeyNode: k, Value: v})
+	}
+	return out, true
+}
+
+// Sequence checks that n is a list and returns its items.
+func (r *Reader) Sequence(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.Errorf(n, "%s must be a list, not %s", what, describe(n))
+		return nil
+	}
+	return n.Content
+}
+
+// String reads a scalar as text. Numbers and booleans are taken as written
+// (so `id: 6.1` stays "6.1"); a missing value reads as "".
+func (r *Reader) String(n *yaml.Node, what string) string {
+	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		r.Errorf(n, "%s must be text, not %s", what, describe(n))
+		return ""
+	}
+	if bad, ok := unsafeRune(n.Value); ok {
+		r.Errorf(n, "%s contains the control character %U; remove it (escape sequences could garble a terminal or report)", what, bad)
+		return ""
+	}
+	return n.Value
+}
+
+// unsafeRune finds characters that must never reach a terminal or a report
+// from user text: C0/C1 controls other than tab and line breaks, DEL, and
+// the bidirectional overrides that can make text read differently than it is.
+func unsafeRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20, r == 0x7F, r >= 0x80 && r <= 0x9F,
+			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// Strings reads a list of text values; a single scalar is not accepted,
+// because a forgotten dash usually means a mistake.
+func (r *Reader) Strings(n *yaml.Node, what string) []string {
+	items := r.Sequence(n, what)
+	var out []string
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+			r.Errorf(it, "%s: each item must be text, not %s", what, describe(it))
+			continue
+		}
+		if bad, ok := unsafeRune(it.Value); ok {
+			r.Errorf(it, "%s contains the control character %U; remove it", what, bad)
+			continue
+		}
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+// Number reads a finite number.
+func (r *Reader) Number(n *yaml.Node, what string) float64 {
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		r.Errorf(n, "%s must be a number, not %s", what, describe(n))
+		return 0
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil {
+		if i, err2 := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err2 == nil {
+			return float64(i)
+		}
+		r.Errorf(n, "%s: %q is not a number", what, n.Value)
+		return 0
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		r.Errorf(n, "%s must be a finite number", what)
+		return 0
+	}
+	return f
+}
+
+// Int reads a whole number.
+func (r *Reader) Int(n *yaml.Node, what string) int {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		r.Errorf(n, "%s must be a whole number, not %s", what, describe(n))
+		return 0
+	}
+	i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+	if err != nil {
+		r.Errorf(n, "%s: %q is not a whole number in range", what, n.Value)
+		return 0
+	}
+	return int(i)
+}
+
+// Bool reads true or false.
+func (r *Reader) Bool(n *yaml.Node, what string) bool {
+	if n != nil && n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	r.Errorf(n, "%s must be true or false, not %s", what, describe(n))
+	return false
+}
+
+func describe(n *yaml.Node) string {
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "an empty value"
+		case "!!str":
+			return fmt.Sprintf("the text %q", clip(n.Value))
+		default:
+			return fmt.Sprintf("%q", clip(n.Value))
+		}
+	}
+	return "an unexpected value"
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
