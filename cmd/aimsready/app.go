@@ -1,0 +1,181 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/spf13/cobra"
+)
+
+// Version is the tool version; release builds set it with -ldflags.
+var Version = "0.1.0-dev"
+
+// Exit codes, documented in the README.
+const (
+	exitOK          = 0
+	exitGate        = 1   // a threshold, blocker or regression gate failed
+	exitBadInput    = 2   // bad input or usage
+	exitInterrupted = 130 // the user interrupted
+)
+
+// cliError carries an exit code and an optional hint to the top level.
+type cliError struct {
+	code int
+	err  error
+	hint string
+}
+
+func (e *cliError) Error() string { return e.err.Error() }
+func (e *cliError) Unwrap() error { return e.err }
+
+func inputError(err error, hint string) error {
+	return &cliError{code: exitBadInput, err: err, hint: hint}
+}
+func usageError(format string, args ...any) error {
+	return &cliError{code: exitBadInput, err: fmt.Errorf(format, args...), hint: "run 'aimsready help' for usage"}
+}
+
+// gateError reports a failed gate; the result was already printed.
+type gateError struct{ reason string }
+
+func (e *gateError) Error() string { return e.reason }
+
+// errInterrupted ends a command the user stopped; the message was printed.
+var errInterrupted = errors.New("interrupted")
+
+// env is what a command needs from the outside world, so tests can run the
+// whole CLI in-process.
+type env struct {
+	stdin       io.Reader
+	stdout      io.Writer
+	stderr      io.Writer
+	catalogPath string
+}
+
+// catalog loads the catalog named by --catalog, or the built-in one.
+func (e *env) catalog() (*catalog.Catalog, error) {
+	if e.catalogPath == "" {
+		c, err := catalog.Builtin()
+		if err != nil {
+			return nil, fmt.Errorf("built-in catalog is broken (please report this): %w", err)
+		}
+		return c, nil
+	}
+	c, err := catalog.LoadFile(e.catalogPath)
+	if err != nil {
+		return nil, inputError(err, "check the catalog with 'aimsready catalog lint "+e.catalogPath+"'")
+	}
+	return c, nil
+}
+
+// Main runs the CLI and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.Execute()
+	return report(e, root, err)
+}
+
+func report(e *env, root *cobra.Command, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var gate *gateError
+	if errors.As(err, &gate) {
+		fmt.Fprintf(e.stderr, "aimsready: gate failed: %s\n", gate.reason)
+		return exitGate
+	}
+	if errors.Is(err, errInterrupted) {
+		return exitInterrupted
+	}
+	code, hint := exitBadInput, ""
+	var ce *cliError
+	if errors.As(err, &ce) {
+		code, hint = ce.code, ce.hint
+	}
+	if ps, ok := strictyaml.AsProblems(err); ok && len(ps) > 1 {
+		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", len(ps))
+		for _, p := range ps {
+			fmt.Fprintf(e.stderr, "  %s\n", p.Error())
+		}
+	} else {
+		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", err)
+	}
+	if hint != "" {
+		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+	}
+	return code
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "aimsready",
+		Short: "ISO/IEC 42001 readiness assessment: how ready are you for the audit, and what to fix first",
+		Long: `aimsready is an offline gap assessment for ISO/IEC 42001:2023, the certifiable
+standard for an AI management system. It asks about clauses 4-10 and the
+38 Annex A controls, scores the answers, calls out what would stop a Stage 1
+audit, and writes a prioritized fix list.
+
+Its results are a readiness estimate, not a certification or an audit.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// The catalog flag is read by commands through env.
+	}
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetIn(e.stdin)
+	root.PersistentFlags().StringVar(&e.catalogPath, "catalog", "", "use a custom catalog `FILE` instead of the built-in one")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &cliError{code: exitBadInput, err: err, hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
+	})
+	root.AddCommand(newVersionCmd(e), newCatalogCmd(e))
+	addAssessmentCommands(root, e)
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a message a non-programmer can read and
+// the usage-error exit code.
+func exactArgs(n int, names ...string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) == n {
+			return nil
+		}
+		want := strings.Join(names, " and ")
+		if len(args) < n {
+			return &cliError{code: exitBadInput, err: fmt.Errorf("%s needs %s", c.CommandPath(), want), hint: "usage: " + c.UseLine()}
+		}
+		return &cliError{code: exitBadInput, err: fmt.Errorf("%s takes %s, got %d arguments", c.CommandPath(), want, len(args)), hint: "usage: " + c.UseLine()}
+	}
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the tool version and the catalog id and version",
+		Args:  exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "aimsready %s\ncatalog %s (%s)\n", Version, c.Ident(), c.Title)
+			return nil
+		},
+	}
+}
+
+// isTerminal reports whether f is an interactive terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := file.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+func newCatalogCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "catalog",
+		Short: "List, show, export and lint question catalogs",
+		Args:  exactArgs(0),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	var listFormat string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List every question in catalog order",
+		Args:  exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			return runCatalogList(e.stdout, c, listFormat)
+		},
+	}
+	list.Flags().StringVar(&listFormat, "format", "text", "output format: text or json")
+
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one question in full: prompt, guidance, criteria and fixes",
+		Args:  exactArgs(1, "a question id such as 6.1.2 or A.7.4"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			return runCatalogShow(e.stdout, c, args[0])
+		},
+	}
+
+	var exportFormat string
+	export := &cobra.Command{
+		Use:   "export",
+		Short: "Print the whole catalog, to copy and extend as a custom catalog",
+		Args:  exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			return runCatalogExport(e.stdout, c, exportFormat, e.catalogPath == "")
+		},
+	}
+	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml or json")
+
+	lint := &cobra.Command{
+		Use:   "lint FILE",
+		Short: "Check a custom catalog and list every problem with file:line:col",
+		Args:  exactArgs(1, "a catalog file"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			c, err := catalog.LoadFile(args[0])
+			if err != nil {
+				return inputError(err, "")
+			}
+			fmt.Fprintf(e.stdout, "%s: ok: catalog %s, %d sections, %d questions\n", args[0], c.Ident(), len(c.Sections), len(c.Questions()))
+			return nil
+		},
+	}
+	cmd.AddCommand(list, show, export, lint)
+	return cmd
+}
+
+// catalogListItem is the JSON shape of `catalog list --format json`.
+type catalogListItem struct {
+	ID         string              `json:"id"`
+	Title      string              `json:"title"`
+	Section    string              `json:"section"`
+	Kind       string              `json:"kind"`
+	Weight     float64             `json:"weight"`
+	Quick      bool                `json:"quick"`
+	Documented bool                `json:"documented"`
+	Roles      []catalog.Role      `json:"roles,omitempty"`
+	Criteria   []catalogListCriter `json:"criteria"`
+}
+
+type catalogListCriter struct {
+	ID         string  `json:"id"`
+	Weight     float64 `json:"weight"`
+	Documented bool    `json:"documented"`
+	Effort     string  `json:"effort"`
+}
+
+func runCatalogList(w io.Writer, c *catalog.Catalog, format string) error {
+	switch format {
+	case "json":
+		items := []catalogListItem{}
+		for _, q := range c.Questions() {
+			it := catalogListItem{ID: q.ID, Title: q.Title, Section: q.Section.ID, Kind: q.Kind(), Weight: q.Weight,
+				Quick: q.Quick, Documented: q.Documented, Roles: q.Roles, Criteria: []catalogListCriter{}}
+			for _, cr := range q.Criteria {
+				it.Criteria = append(it.Criteria, catalogListCriter{cr.ID, cr.Weight, cr.Documented, string(cr.Effort)})
+			}
+			items = append(items, it)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(items)
+	case "text":
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for i, s := range c.Sections {
+			if i > 0 {
+				fmt.Fprintln(tw)
+			}
+			label := "Clause " + s.ID
+			if s.Kind == catalog.KindAnnex {
+				label = "Annex " + s.ID
+			}
+			fmt.Fprintf(tw, "%s  %s\n", label, s.Title)
+			for _, q := range s.Questions {
+				var marks []string
+				if q.Quick {
+					marks = append(marks, "quick")
+				}
+				if q.Documented {
+					marks = append(marks, "documented")
+				}
+				fmt.Fprintf(tw, "  %s\t%s\tweight %g\t%d criteria\t%s\n", q.ID, q.Title, q.Weight, len(q.Criteria), strings.Join(marks, ", "))
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n%d questions (%d clauses, %d controls) in catalog %s\n", len(c.Questions()), countKind(c, false), countKind(c, true), c.Ident())
+		return nil
+	}
+	return usageError("unknown format %q for catalog list (use text or json)", format)
+}
+
+func countKind(c *catalog.Catalog, control bool) int {
+	n := 0
+	for _, q := range c.Questions() {
+		if q.IsControl() == control {
+			n++
+		}
+	}
+	return n
+}
+
+func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
+	q := c.Question(strings.TrimSpace(id))
+	if q == nil {
+		q = c.Question("A." + strings.TrimPrefix(strings.TrimSpace(id), "a."))
+	}
+	if q == nil {
+		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), "list the ids with 'aimsready catalog list'")
+	}
+	const width = 78
+	fmt.Fprintf(w, "%s  %s\n", q.ID, q.Title)
+	fmt.Fprintf(w, "%s in section %s %s; weight %g", capitalize(q.Kind()), q.Section.ID, q.Section.Title, q.Weight)
+	if q.Quick {
+		fmt.Fprint(w, "; in the quick snapshot")
+	}
+	fmt.Fprintln(w)
+	if q.Documented {
+		fmt.Fprintln(w, "Requires documented information: a Stage 1 auditor will ask to see it.")
+	}
+	if len(q.Roles) > 0 {
+		fmt.Fprintf(w, "Mostly concerns: %s of AI systems\n", joinRoles(q.Roles))
+	}
+	fmt.Fprintf(w, "\nQuestion\n%s\n", wrap(q.Prompt, width, "  "))
+	fmt.Fprintf(w, "\nWhat an auditor looks for\n%s\n", wrap(q.Guidance, width, "  "))
+	fmt.Fprintf(w, "\nCriteria (weight, effort to fix)\n")
+	for _, cr := range q.Criteria {
+		doc := ""
+		if cr.Documented {
+			doc = ", documented information"
+		}
+		fmt.Fprintf(w, "  %s  (weight %g, effort %s%s)\n", cr.ID, cr.Weight, cr.Effort, doc)
+		fmt.Fprintf(w, "%s\n", wrap(cr.Text, width, "      "))
+		fmt.Fprintf(w, "%s\n", wrap("Fix: "+cr.Fix, width, "      "))
+	}
+	if len(q.Refs) > 0 {
+		fmt.Fprintf(w, "\nCross-references (basis: crosswalk = published pairing, analysis = our reasoning)\n")
+		for _, r := range q.Refs {
+			title := catalog.RefTitle(r.Framework, r.ID)
+			if title != "" {
+				title = ": " + title
+			}
+			fmt.Fprintf(w, "  %s %s (%s)%s\n", catalog.FrameworkName(r.Framework), r.ID, r.Basis, title)
+		}
+	}
+	return nil
+}
+
+func runCatalogExport(w io.Writer, c *catalog.Catalog, format string, builtin bool) error {
+	switch format {
+	case "yaml":
+		if builtin {
+			// The embedded source keeps its comments and layout.
+			_, err := w.Write(catalog.BuiltinYAML())
+			return err
+		}
+		enc := yaml.NewEncoder(w)
+		enc.SetIndent(2)
+		if err := enc.Encode(c); err != nil {
+			return err
+		}
+		return enc.Close()
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(c)
+	}
+	return usageError("unknown format %q for catalog export (use yaml or json)", format)
+}
+
+func joinRoles(rs []catalog.Role) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r)
+	}
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wrap folds text to width columns with the given indent, so long prompts
+// stay readable in an 80-column terminal.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	for pi, para := range strings.Split(strings.TrimSpace(text), "\n") {
+		if pi > 0 {
+			b.WriteString("\n")
+		}
+		line := indent
+		for _, word := range strings.Fields(para) {
+			if len(line) > len(indent) && len(line)+1+len(word) > width {
+				b.WriteString(strings.TrimRight(line, " ") + "\n")
+				line = indent
+			}
+			if len(line) > len(indent) {
+				line += " "
+			}
+			line += word
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
