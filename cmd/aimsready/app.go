@@ -136,8 +136,15 @@ Its results are a readiness estimate, not a certification or an audit.`,
 	})
 	root.AddCommand(newVersionCmd(e), newCatalogCmd(e))
 	addAssessmentCommands(root, e)
+	for _, newCmd := range extraCommands {
+		root.AddCommand(newCmd(e))
+	}
 	return root
 }
+
+// extraCommands lets each command file register itself from init, so
+// commands live in files of their own (cobra sorts them for help output).
+var extraCommands []func(*env) *cobra.Command
 
 // exactArgs is cobra.ExactArgs with a message a non-programmer can read and
 // the usage-error exit code.

@@ -1,0 +1,412 @@
+// Package assess holds an assessment: the answers file (loading, saving),
+// scoring against a catalog, comparisons between two assessments, and the
+// interactive interview that fills the answers in.
+package assess
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// FormatVersion is the answers file format this build reads and writes.
+const FormatVersion = 1
+
+// MaxFileBytes bounds an answers file. A complete assessment with long notes
+// is under 200 KiB; anything far larger is a mistake or an attack.
+const MaxFileBytes = 4 << 20
+
+// Profile is the set of questions an assessment covers.
+type Profile string
+
+const (
+	ProfileFull  Profile = "full"  // every question of the catalog
+	ProfileQuick Profile = "quick" // the catalog's quick-snapshot questions
+)
+
+// Risk levels for AI systems in the inventory.
+var riskLevels = []string{"low", "limited", "medium", "high", "unacceptable"}
+
+// Answers is one assessment of an organisation against a catalog.
+type Answers struct {
+	Format       int
+	Catalog      string // catalog id@version the answers were given against
+	Profile      Profile
+	Organization string
+	Assessor     string
+	Date         string // YYYY-MM-DD; reports use it, so output never depends on the clock
+	Scope        string
+	Roles        []catalog.Role
+	Systems      []System
+	Answers      map[string]*Answer // by question id
+
+	// Orphans are answers to questions the current catalog does not have
+	// (kept so saving does not silently drop a user's work).
+	Orphans map[string]*Answer
+}
+
+// System is an AI system in scope.
+type System struct {
+	Name    string
+	Purpose string
+	Role    catalog.Role
+	Risk    string
+}
+
+// Answer is what was said about one question.
+type Answer struct {
+	// Applicable is false for an Annex A control excluded in the Statement
+	// of Applicability. Clauses are always applicable.
+	Applicable    bool
+	Justification string
+	// Met lists the criterion ids that are met. Assessed is false while the
+	// question has not been answered (no met list and not excluded).
+	Met      []string
+	Assessed bool
+	Notes    string
+	Evidence []string
+}
+
+// Excluded reports whether an assessed control was excluded in the SoA.
+func (a *Answer) Excluded() bool { return a != nil && !a.Applicable }
+
+// empty is an entry that says nothing yet, such as `"4.1": {}` from init.
+func (a *Answer) empty() bool {
+	return a.Applicable && !a.Assessed && a.Justification == "" && a.Notes == "" && len(a.Evidence) == 0 && len(a.Met) == 0
+}
+
+// IsMet reports whether criterion id is met.
+func (a *Answer) IsMet(id string) bool {
+	if a == nil {
+		return false
+	}
+	for _, m := range a.Met {
+		if m == id {
+			return true
+		}
+	}
+	return false
+}
+
+// New starts an empty assessment against c.
+func New(c *catalog.Catalog, org string, date time.Time, profile Profile) *Answers {
+	if profile == "" {
+		profile = ProfileFull
+	}
+	return &Answers{
+		Format:       FormatVersion,
+		Catalog:      c.Ident(),
+		Profile:      profile,
+		Organization: org,
+		Date:         date.Format("2006-01-02"),
+		Answers:      map[string]*Answer{},
+	}
+}
+
+// InProfile reports whether the question belongs to the assessment's profile.
+func (a *Answers) InProfile(q *catalog.Question) bool {
+	return a.Profile != ProfileQuick || q.Quick
+}
+
+// Warning is something the user should know that does not stop loading.
+type Warning struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Msg)
+}
+
+// LoadFile reads and checks an answers file against catalog c.
+func LoadFile(path string, c *catalog.Catalog) (*Answers, []Warning, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if st.IsDir() {
+		return nil, nil, fmt.Errorf("%s: is a directory, not an answers file", path)
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit for an answers file", path, st.Size(), MaxFileBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	return Parse(path, data, c)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Parse reads an answers file strictly. Every problem is returned at once,
+// each with file:line:col. Answers given against another version of the same
+// catalog load with warnings naming the questions that changed.
+func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, error) {
+	root, err := strictyaml.Parse(file, data, MaxFileBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &strictyaml.Reader{File: file}
+	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
+	var warnings []Warning
+	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers"})
+	if !ok {
+		return nil, nil, r.Problems
+	}
+	var formatNode, catalogNode, answersNode *yaml.Node
+	for _, f := range fields {
+		switch f.Key {
+		case "format":
+			formatNode = f.Value
+			a.Format = r.Int(f.Value, "format")
+		case "catalog":
+			catalogNode = f.Value
+			a.Catalog = strings.TrimSpace(r.String(f.Value, "catalog"))
+		case "profile":
+			a.Profile = Profile(r.String(f.Value, "profile"))
+			if a.Profile != ProfileFull && a.Profile != ProfileQuick {
+				r.Errorf(f.Value, "profile must be full or quick, not %q", a.Profile)
+			}
+		case "organization":
+			a.Organization = r.String(f.Value, "organization")
+		case "assessor":
+			a.Assessor = r.String(f.Value, "assessor")
+		case "date":
+			a.Date = r.String(f.Value, "date")
+			if _, err := time.Parse("2006-01-02", a.Date); a.Date != "" && (err != nil || !dateRE.MatchString(a.Date)) {
+				r.Errorf(f.Value, "date %q must be a calendar date written YYYY-MM-DD", a.Date)
+			}
+		case "scope":
+			a.Scope = r.String(f.Value, "scope")
+		case "roles":
+			for _, s := range r.Strings(f.Value, "roles") {
+				role := catalog.Role(s)
+				if !knownRole(role) {
+					r.Errorf(f.Value, "unknown role %q in roles (known: developer, provider, user)", s)
+					continue
+				}
+				a.Roles = append(a.Roles, role)
+			}
+		case "systems":
+			for _, n := range r.Sequence(f.Value, "systems") {
+				a.Systems = append(a.Systems, parseSystem(r, n))
+			}
+		case "answers":
+			answersNode = f.Value
+		}
+	}
+	if a.Profile == "" {
+		a.Profile = ProfileFull
+	}
+	switch {
+	case formatNode == nil:
+		r.Errorf(nil, "format is missing; add 'format: %d' at the top", FormatVersion)
+	case a.Format != FormatVersion && len(r.Problems) == 0:
+		r.Errorf(formatNode, "format %d is not supported by this version of aimsready (it reads format %d)", a.Format, FormatVersion)
+	}
+	sameVersion := true
+	switch {
+	case catalogNode == nil || a.Catalog == "":
+		r.Errorf(catalogNode, "catalog is missing; add 'catalog: %s'", c.Ident())
+	default:
+		id, version, _ := strings.Cut(a.Catalog, "@")
+		if id != c.ID {
+			r.Errorf(catalogNode, "answers were given against catalog %q but the catalog in use is %q; pass the matching catalog with --catalog", a.Catalog, c.Ident())
+		} else if version != c.Version {
+			sameVersion = false
+		}
+	}
+	parseAnswerMap(r, answersNode, a, c, sameVersion)
+	if !sameVersion && len(r.Problems) == 0 {
+		warnings = append(warnings, versionWarnings(file, catalogNode, a, c)...)
+	}
+	r.Problems.Sort()
+	if err := r.Problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	return a, warnings, nil
+}
+
+func knownRole(r catalog.Role) bool {
+	for _, k := range catalog.Roles {
+		if r == k {
+			return true
+		}
+	}
+	return false
+}
+
+func parseSystem(r *strictyaml.Reader, n *yaml.Node) System {
+	what := fmt.Sprintf("system %q", strictyaml.Peek(n, "name"))
+	fields, _ := r.Mapping(n, what, []string{"name", "purpose", "role", "risk"})
+	var s System
+	for _, f := range fields {
+		switch f.Key {
+		case "name":
+			s.Name = r.String(f.Value, what+": name")
+		case "purpose":
+			s.Purpose = r.String(f.Value, what+": purpose")
+		case "role":
+			s.Role = catalog.Role(r.String(f.Value, what+": role"))
+			if s.Role != "" && !knownRole(s.Role) {
+				r.Errorf(f.Value, "%s: unknown role %q (known: developer, provider, user)", what, s.Role)
+			}
+		case "risk":
+			s.Risk = r.String(f.Value, what+": risk")
+			if s.Risk != "" && !containsString(riskLevels, s.Risk) {
+				r.Errorf(f.Value, "%s: risk must be one of %s, not %q", what, strings.Join(riskLevels, ", "), s.Risk)
+			}
+		}
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		r.Errorf(n, "system: name is missing")
+	}
+	return s
+}
+
+func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.Catalog, sameVersion bool) {
+	entries, _ := r.Mapping(n, "answers", nil)
+	for _, e := range entries {
+		q := c.Question(e.Key)
+		if q == nil {
+			if sameVersion {
+				r.Errorf(e.KeyNode, "unknown question %q%s", e.Key, suggest(e.Key, c))
+				continue
+			}
+			// From another catalog version: keep it so it is not lost on save.
+			a.Orphans[e.Key] = parseAnswer(r, e.Value, nil, e.Key, false)
+			continue
+		}
+		if ans := parseAnswer(r, e.Value, q, q.ID, sameVersion); !ans.empty() {
+			a.Answers[q.ID] = ans
+		}
+	}
+}
+
+func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id string, strictCriteria bool) *Answer {
+	ans := &Answer{Applicable: true}
+	what := fmt.Sprintf("answer %q", id)
+	fields, _ := r.Mapping(n, what, []string{"applicable", "justification", "met", "notes", "evidence"})
+	var applicableNode, metNode *yaml.Node
+	for _, f := range fields {
+		switch f.Key {
+		case "applicable":
+			applicableNode = f.Value
+			ans.Applicable = r.Bool(f.Value, what+": applicable")
+		case "justification":
+			ans.Justification = strings.TrimSpace(r.String(f.Value, what+": justification"))
+		case "met":
+			metNode = f.Value
+			if f.Value.Kind == yaml.ScalarNode && f.Value.Tag == "!!null" {
+				continue // "met:" left empty: not assessed yet
+			}
+			ans.Assessed = true
+			seen := map[string]bool{}
+			for i, id := range r.Strings(f.Value, what+": met") {
+				item := f.Value.Content[i]
+				switch {
+				case seen[id]:
+					r.Errorf(item, "%s: criterion %q is listed twice in met", what, id)
+					continue
+				case q != nil && q.Criterion(id) == nil:
+					if strictCriteria {
+						r.Errorf(item, "unknown criterion %q for %s (known: %s)", id, q.ID, strings.Join(q.CriterionIDs(), ", "))
+					}
+					continue // a criterion of an older catalog version: dropped with a warning
+				}
+				seen[id] = true
+				ans.Met = append(ans.Met, id)
+			}
+		case "notes":
+			ans.Notes = r.String(f.Value, what+": notes")
+		case "evidence":
+			ans.Evidence = r.Strings(f.Value, what+": evidence")
+		}
+	}
+	if !ans.Applicable {
+		ans.Assessed = true
+		switch {
+		case q != nil && !q.IsControl():
+			r.Errorf(applicableNode, "%s: clause %s is mandatory and cannot be marked not applicable; only Annex A controls can be excluded", what, q.ID)
+		case ans.Justification == "":
+			r.Errorf(applicableNode, "%s: an excluded control needs a justification (why it does not apply), which the Statement of Applicability must show", what)
+		case len(ans.Met) > 0:
+			r.Errorf(metNode, "%s: is marked not applicable but lists met criteria; remove one or the other", what)
+		}
+	}
+	return ans
+}
+
+// versionWarnings names what changed between the catalog the answers were
+// given against and the one in use, so a method change is not mistaken for
+// progress or loss.
+func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog.Catalog) []Warning {
+	line := 0
+	if catalogNode != nil {
+		line = catalogNode.Line
+	}
+	ws := []Warning{{File: file, Line: line, Msg: fmt.Sprintf("answers were given against catalog %s; scoring with %s", a.Catalog, c.Ident())}}
+	if len(a.Orphans) > 0 {
+		ws = append(ws, Warning{File: file, Msg: fmt.Sprintf("questions no longer in the catalog (answers kept but not scored): %s", strings.Join(sortedKeys(a.Orphans), ", "))})
+	}
+	var added []string
+	for _, q := range c.Questions() {
+		if _, ok := a.Answers[q.ID]; !ok && a.InProfile(q) {
+			added = append(added, q.ID)
+		}
+	}
+	if len(added) > 0 && len(added) < len(c.Questions()) {
+		ws = append(ws, Warning{File: file, Msg: fmt.Sprintf("questions new to this catalog or missing from the file (not assessed): %s", strings.Join(added, ", "))})
+	}
+	return ws
+}
+
+func suggest(id string, c *catalog.Catalog) string {
+	trimmed := strings.TrimSpace(id)
+	for _, cand := range []string{trimmed, "A." + trimmed, strings.TrimPrefix(trimmed, "A.")} {
+		if cand != id && c.Question(cand) != nil {
+			return fmt.Sprintf(" (did you mean %q?)", cand)
+		}
+	}
+	if q := c.Question(strings.ToUpper(trimmed[:min(1, len(trimmed))]) + trimmed[min(1, len(trimmed)):]); q != nil && q.ID != id {
+		return fmt.Sprintf(" (did you mean %q?)", q.ID)
+	}
+	return "; 'aimsready catalog list' shows the ids"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

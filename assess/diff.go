@@ -1,0 +1,101 @@
+package assess
+
+// Comparison is the change between two scored assessments of the same
+// organisation, for progress tracking and CI regression gates.
+type Comparison struct {
+	Old, New *Result
+	// CatalogChanged is true when the two were answered against different
+	// catalog versions: a change of method, not necessarily of readiness.
+	CatalogChanged bool
+	OverallDelta   float64
+	Sections       []SectionDelta
+	Closed         []Fix    // fixes of Old that New no longer needs
+	Opened         []Fix    // fixes New needs that Old did not
+	NewlyAssessed  []string // questions not assessed in Old but assessed in New
+	BlockersBefore int
+	BlockersAfter  int
+}
+
+// SectionDelta is one section's change.
+type SectionDelta struct {
+	ID, Title string
+	Old, New  float64
+	Delta     float64
+	InOld     bool
+	InNew     bool
+}
+
+// Regressed reports whether the overall score or any section went down.
+func (c *Comparison) Regressed() bool {
+	if c.OverallDelta < -epsilon {
+		return true
+	}
+	for _, s := range c.Sections {
+		if s.InOld && s.InNew && s.Delta < -epsilon {
+			return true
+		}
+	}
+	return false
+}
+
+// epsilon absorbs floating-point noise so equal scores never read as change.
+const epsilon = 1e-9
+
+// Compare computes what changed from old to new.
+func Compare(old, new *Result) *Comparison {
+	c := &Comparison{
+		Old: old, New: new,
+		CatalogChanged: old.Catalog != new.Catalog || old.AnswersFrom != new.AnswersFrom,
+		OverallDelta:   new.Overall - old.Overall,
+		BlockersBefore: len(old.Blockers),
+		BlockersAfter:  len(new.Blockers),
+	}
+	oldSec := map[string]SectionScore{}
+	for _, s := range old.Sections {
+		oldSec[s.ID] = s
+	}
+	seen := map[string]bool{}
+	for _, s := range new.Sections {
+		d := SectionDelta{ID: s.ID, Title: s.Title, New: s.Score, InNew: true}
+		if o, ok := oldSec[s.ID]; ok {
+			d.Old, d.InOld, d.Delta = o.Score, true, s.Score-o.Score
+		}
+		seen[s.ID] = true
+		c.Sections = append(c.Sections, d)
+	}
+	for _, s := range old.Sections {
+		if !seen[s.ID] {
+			c.Sections = append(c.Sections, SectionDelta{ID: s.ID, Title: s.Title, Old: s.Score, InOld: true, Delta: -s.Score})
+		}
+	}
+	key := func(f Fix) string { return f.Question + "\x00" + f.Criterion }
+	oldFix, newFix := map[string]bool{}, map[string]bool{}
+	for _, f := range old.Fixes {
+		oldFix[key(f)] = true
+	}
+	for _, f := range new.Fixes {
+		newFix[key(f)] = true
+		if !oldFix[key(f)] {
+			c.Opened = append(c.Opened, f)
+		}
+	}
+	for _, f := range old.Fixes {
+		if !newFix[key(f)] {
+			c.Closed = append(c.Closed, f)
+		}
+	}
+	wasNotAssessed := map[string]bool{}
+	for _, id := range old.NotAssessed {
+		wasNotAssessed[id] = true
+	}
+	stillNot := map[string]bool{}
+	for _, id := range new.NotAssessed {
+		stillNot[id] = true
+	}
+	for _, q := range new.Questions {
+		if wasNotAssessed[q.ID] && !stillNot[q.ID] {
+			c.NewlyAssessed = append(c.NewlyAssessed, q.ID)
+		}
+	}
+	return c
+}

@@ -1,0 +1,207 @@
+package assess
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/aimsready/aimsready/catalog"
+	"go.yaml.in/yaml/v3"
+)
+
+const fileHeader = `aimsready answers file: edit it by hand or with 'aimsready assess'.
+A question counts as assessed once it has a met list of the criteria that
+are met ([] when none is). An Annex A control can instead be excluded with
+applicable: false and a justification. Check it with 'aimsready validate'.`
+
+// Marshal renders the answers as YAML in catalog order, with each question's
+// title and criterion ids as comments so the file can be filled in by hand.
+// The same answers always give the same bytes.
+func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: fileHeader}
+	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, str(key), value) }
+	add("format", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(FormatVersion)})
+	add("catalog", str(a.Catalog))
+	profile := a.Profile
+	if profile == "" {
+		profile = ProfileFull
+	}
+	add("profile", str(string(profile)))
+	add("organization", text(a.Organization))
+	add("assessor", text(a.Assessor))
+	add("date", str(a.Date))
+	add("scope", text(a.Scope))
+	roles := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, r := range a.Roles {
+		roles.Content = append(roles.Content, str(string(r)))
+	}
+	add("roles", roles)
+	systems := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range a.Systems {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		m.Content = append(m.Content, str("name"), text(s.Name), str("purpose"), text(s.Purpose), str("role"), str(string(s.Role)), str("risk"), str(s.Risk))
+		systems.Content = append(systems.Content, m)
+	}
+	add("systems", systems)
+
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	for _, q := range c.Questions() {
+		if !a.InProfile(q) {
+			continue
+		}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: q.ID}
+		key.HeadComment = questionComment(q)
+		answers.Content = append(answers.Content, key, answerNode(a.Answers[q.ID]))
+	}
+	for _, id := range sortedKeys(a.Orphans) {
+		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: id,
+			HeadComment: fmt.Sprintf("%s is not in catalog %s; kept from an earlier catalog version and not scored", id, c.Ident())}
+		answers.Content = append(answers.Content, key, answerNode(a.Orphans[id]))
+	}
+	add("answers", answers)
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func questionComment(q *catalog.Question) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", q.ID, q.Title)
+	if q.IsControl() {
+		b.WriteString(" (Annex A control")
+		if len(q.Roles) > 0 {
+			roles := make([]string, len(q.Roles))
+			for i, r := range q.Roles {
+				roles[i] = string(r)
+			}
+			b.WriteString("; concerns " + strings.Join(roles, ", "))
+		}
+		b.WriteString(")")
+	}
+	b.WriteString("\ncriteria: " + strings.Join(q.CriterionIDs(), ", "))
+	return b.String()
+}
+
+func answerNode(ans *Answer) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if ans == nil {
+		m.Style = yaml.FlowStyle
+		return m
+	}
+	if !ans.Applicable {
+		m.Content = append(m.Content, str("applicable"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	}
+	if ans.Justification != "" {
+		m.Content = append(m.Content, str("justification"), text(ans.Justification))
+	}
+	if ans.Assessed && ans.Applicable {
+		met := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, id := range ans.Met {
+			met.Content = append(met.Content, str(id))
+		}
+		m.Content = append(m.Content, str("met"), met)
+	}
+	if ans.Notes != "" {
+		m.Content = append(m.Content, str("notes"), text(ans.Notes))
+	}
+	if len(ans.Evidence) > 0 {
+		ev := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range ans.Evidence {
+			ev.Content = append(ev.Content, text(e))
+		}
+		m.Content = append(m.Content, str("evidence"), ev)
+	}
+	if len(m.Content) == 0 {
+		m.Style = yaml.FlowStyle
+	}
+	return m
+}
+
+// str is a plain string scalar; the encoder quotes it when YAML would
+// otherwise read it as a number, boolean or null.
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// text is user text: multi-line values become literal blocks so notes stay
+// readable and diff well.
+func text(s string) *yaml.Node {
+	n := str(s)
+	if strings.Contains(strings.TrimRight(s, "\n"), "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// Save writes the answers atomically: a reader (or a crash) sees either the
+// old file or the complete new one, never a torn write.
+func Save(path string, a *Answers, c *catalog.Catalog) error {
+	data, err := Marshal(a, c)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return WriteFileAtomic(path, data, 0o644)
+}
+
+// WriteFileAtomic writes data to a temporary file in the same folder, syncs
+// it to disk, renames it over path and syncs the folder, so a power cut or
+// SIGKILL can never leave a half-written file behind.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	if st, statErr := os.Stat(path); statErr == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s: is a directory", path)
+		}
+		perm = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathError(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // best effort: makes the rename itself durable
+		d.Close()
+	}
+	return nil
+}
+
+// CleanTemp removes temporary files a killed save may have left next to
+// path, so they never pile up or confuse a later run.
+func CleanTemp(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
