@@ -1,5 +1,7 @@
 package assess
 
+import "sort"
+
 // Comparison is the change between two scored assessments of the same
 // organisation, for progress tracking and CI regression gates.
 type Comparison struct {
@@ -84,6 +86,11 @@ func Compare(old, new *Result) *Comparison {
 			c.Closed = append(c.Closed, f)
 		}
 	}
+	bySeq := func(fs []Fix) {
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Seq < fs[j].Seq })
+	}
+	bySeq(c.Opened)
+	bySeq(c.Closed)
 	wasNotAssessed := map[string]bool{}
 	for _, id := range old.NotAssessed {
 		wasNotAssessed[id] = true

@@ -101,6 +101,7 @@ type Fix struct {
 	Blocker       bool
 	Assessed      bool    // false when the question was not assessed yet
 	Gain          float64 // points the overall score rises when this criterion is met
+	Seq           int     // position in catalog order, for listings that read top-down
 }
 
 // Score scores the answers against the catalog. It is linear by design: a
@@ -177,6 +178,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 				Question: q.ID, QuestionTitle: q.Title, Criterion: cr.ID, Text: cr.Text, Fix: cr.Fix,
 				Cites: citations(q), Effort: cr.Effort, Assessed: assessed,
 				Gain: 100 * q.Weight * cr.Weight / q.TotalWeight() / totalWeight,
+				Seq:  len(res.Fixes),
 			}
 			if cr.Documented {
 				f.Blocker = true

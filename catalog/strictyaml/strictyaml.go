@@ -152,7 +152,18 @@ func syntaxProblem(file string, err error) error {
 	msg := strings.TrimSpace(err.Error())
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Problems{{File: file, Line: line, Msg: "YAML syntax error: " + m[2]}}
+		text := "YAML syntax error: " + m[2]
+		// yaml.v3 reports where the enclosing block starts, not the bad
+		// line itself, for these; say so and name the usual cause.
+		switch {
+		case strings.Contains(m[2], "did not find expected key"), strings.Contains(m[2], "did not find expected '-' indicator"):
+			text = "YAML syntax error in the block that starts here: " + m[2] + " (usually a line below is indented differently from its neighbours)"
+		case strings.Contains(m[2], "mapping values are not allowed"):
+			text += " (a value may contain ': '; put it in quotes)"
+		case strings.Contains(m[2], "found character that cannot start any token"):
+			text += " (tabs cannot indent YAML; use spaces)"
+		}
+		return Problems{{File: file, Line: line, Msg: text}}
 	}
 	return Problems{{File: file, Msg: "YAML syntax error: " + strings.TrimPrefix(msg, "yaml: ")}}
 }

@@ -79,10 +79,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.Execute()
-	return report(e, root, err)
+	return exitCode(e, err)
 }
 
-func report(e *env, root *cobra.Command, err error) int {
+func exitCode(e *env, err error) int {
 	if err == nil {
 		return exitOK
 	}
