@@ -177,7 +177,9 @@ func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
 	case "junit":
 		write = report.WriteJUnit
 	case "markdown", "md":
-		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog) error { return report.WriteScoreMarkdown(w, r, o.top) }
+		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog) error {
+			return report.WriteScoreMarkdown(w, r, o.top)
+		}
 	default:
 		return usageError("unknown format %q for score (use text, json, junit or markdown)", o.format)
 	}
