@@ -8,8 +8,9 @@ FUZZTIME ?= 60s
 
 all: build
 
+# A static, stripped binary starts faster (no dynamic loader, fewer pages).
 build:
-	$(GO) build -o $(BIN) ./cmd/aimsready
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) ./cmd/aimsready
 
 vet:
 	$(GO) vet $(PKG)

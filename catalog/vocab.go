@@ -1,6 +1,9 @@
 package catalog
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // Framework ids used in references.
 const (
@@ -52,7 +55,8 @@ func Vocabulary(framework string) []Term {
 	return nil
 }
 
-var vocabIndex = func() map[string]map[string]string {
+// vocabIndex is built on first use: most runs never look a reference up.
+var vocabIndex = sync.OnceValue(func() map[string]map[string]string {
 	m := map[string]map[string]string{}
 	for _, fw := range Frameworks {
 		m[fw] = map[string]string{}
@@ -61,16 +65,16 @@ var vocabIndex = func() map[string]map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // KnownRef reports whether id is a known identifier of framework.
 func KnownRef(framework, id string) bool {
-	_, ok := vocabIndex[framework][id]
+	_, ok := vocabIndex()[framework][id]
 	return ok
 }
 
 // RefTitle returns the short title of a known reference, or "".
-func RefTitle(framework, id string) string { return vocabIndex[framework][id] }
+func RefTitle(framework, id string) string { return vocabIndex()[framework][id] }
 
 // NISTFunction returns GOVERN, MAP, MEASURE or MANAGE for a subcategory id.
 func NISTFunction(id string) string {
