@@ -15,9 +15,11 @@ import (
 )
 
 func builtin(t testing.TB) *catalog.Catalog {
-	t.Helper()
 	c, err := catalog.Builtin()
 	if err != nil {
+		if t == nil {
+			panic(err)
+		}
 		t.Fatal(err)
 	}
 	return c

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestHostileInputs feeds every broken and hostile file in
+// testdata/hostile to the CLI and checks the exit code and the message:
+// never a panic, never a stack trace, always the file's name and place.
+func TestHostileInputs(t *testing.T) {
+	dir := "../../testdata/hostile"
+	f, err := os.Open(filepath.Join(dir, "cases.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) < 4 {
+			t.Fatalf("cases.txt: malformed line %q", line)
+		}
+		file, command := fields[0], fields[1]
+		code, _ := strconv.Atoi(fields[2])
+		path := filepath.Join(dir, file)
+		want := strings.ReplaceAll(strings.Join(fields[3:], " "), "{}", path)
+		args := []string{"validate", path}
+		if command == "lint" {
+			args = []string{"catalog", "lint", path}
+		}
+		n++
+		t.Run(file, func(t *testing.T) {
+			checkRun(t, args, code, want)
+		})
+	}
+	if n < 30 {
+		t.Errorf("only %d hostile cases ran", n)
+	}
+}
+
+// Inputs that cannot live in the repository: a file far over the size
+// limit, a missing file, a directory, an unreadable file.
+func TestHostileGeneratedInputs(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	data := bytes.Repeat([]byte("# padding padding padding padding padding padding\n"), 200_000)
+	if err := os.WriteFile(big, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkRun(t, []string{"validate", big}, 2, big+": file is 10000000 bytes, larger than the 4 MiB limit for an answers file")
+	checkRun(t, []string{"score", filepath.Join(dir, "missing.yaml")}, 2, "missing.yaml: no such file or directory")
+	checkRun(t, []string{"validate", dir}, 2, dir+": is a directory, not an answers file")
+	checkRun(t, []string{"catalog", "lint", dir}, 2, dir+": is a directory, not a catalog file")
+	checkRun(t, []string{"--catalog", big, "version"}, 2, "larger than the 8 MiB limit")
+	if os.Geteuid() != 0 { // root reads anything
+		locked := filepath.Join(dir, "locked.yaml")
+		os.WriteFile(locked, []byte("format: 1\n"), 0o000)
+		checkRun(t, []string{"validate", locked}, 2, locked+": permission denied")
+	}
+}
+
+func checkRun(t *testing.T, args []string, wantCode int, want string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Main(args, strings.NewReader(""), &stdout, &stderr)
+	if code != wantCode {
+		t.Errorf("%v: exit %d, want %d\nstderr: %s", args, code, wantCode, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("%v: stderr lacks %q:\n%s", args, want, stderr.String())
+	}
+	for _, bad := range []string{"panic", "goroutine ", "\x1b", "runtime error"} {
+		if strings.Contains(stderr.String()+stdout.String(), bad) {
+			t.Errorf("%v: output contains %q:\n%s", args, bad, stderr.String())
+		}
+	}
+}
