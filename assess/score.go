@@ -1,8 +1,9 @@
 package assess
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
@@ -170,13 +171,17 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	for _, q := range applicable {
 		ans := a.Answers[q.ID]
 		assessed := ans != nil && ans.Assessed
+		var cites []string // shared by the question's fixes; built once
 		for _, cr := range q.Criteria {
 			if assessed && ans.IsMet(cr.ID) {
 				continue
 			}
+			if cites == nil {
+				cites = citations(q)
+			}
 			f := Fix{
 				Question: q.ID, QuestionTitle: q.Title, Criterion: cr.ID, Text: cr.Text, Fix: cr.Fix,
-				Cites: citations(q), Effort: cr.Effort, Assessed: assessed,
+				Cites: cites, Effort: cr.Effort, Assessed: assessed,
 				Gain: 100 * q.Weight * cr.Weight / q.TotalWeight() / totalWeight,
 				Seq:  len(res.Fixes),
 			}
@@ -262,13 +267,20 @@ func citations(q *catalog.Question) []string {
 
 // rankFixes orders fixes: Stage 1 blockers first, then the highest gain per
 // unit of effort, ties in catalog order (the order they were created in).
+// Seq makes the order total, so an unstable O(n log n) sort gives the same
+// result as a stable one without its extra moves of large structs.
 func rankFixes(fixes []Fix) {
-	sort.SliceStable(fixes, func(i, j int) bool {
-		a, b := fixes[i], fixes[j]
+	slices.SortFunc(fixes, func(a, b Fix) int {
 		if a.Blocker != b.Blocker {
-			return a.Blocker
+			if a.Blocker {
+				return -1
+			}
+			return 1
 		}
-		return a.Gain/a.Effort.Days() > b.Gain/b.Effort.Days()
+		if c := cmp.Compare(b.Gain/b.Effort.Days(), a.Gain/a.Effort.Days()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Seq, b.Seq)
 	})
 	for i := range fixes {
 		fixes[i].Rank = i + 1

@@ -1,0 +1,71 @@
+package assess
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/aimsready/aimsready/catalog"
+)
+
+// Synthetic10x is the built-in catalog repeated ten times under new ids, to
+// check that cost grows no faster than the catalog.
+func synthetic(c *catalog.Catalog, times int) *catalog.Catalog {
+	out := &catalog.Catalog{ID: "synthetic", Version: "1.0.0", Title: "synthetic"}
+	for i := 0; i < times; i++ {
+		for _, s := range c.Sections {
+			ns := *s
+			ns.ID = fmt.Sprintf("S%d-%s", i, s.ID)
+			ns.Questions = nil
+			for _, q := range s.Questions {
+				nq := *q
+				nq.ID = fmt.Sprintf("S%d-%s", i, q.ID)
+				nq.Section = &ns
+				ns.Questions = append(ns.Questions, &nq)
+			}
+			out.Sections = append(out.Sections, &ns)
+		}
+	}
+	return out
+}
+
+// fullAnswers answers every question, half the criteria met, with notes.
+func fullAnswers(c *catalog.Catalog) *Answers {
+	a := &Answers{Format: FormatVersion, Catalog: c.Ident(), Profile: ProfileFull, Organization: "Bench GmbH", Date: "2026-11-22", Answers: map[string]*Answer{}}
+	for i, q := range c.Questions() {
+		ans := &Answer{Applicable: true, Assessed: true, Notes: "Evidence reviewed in the workshop.", Evidence: []string{"doc.pdf"}}
+		for j, id := range q.CriterionIDs() {
+			if (i+j)%2 == 0 {
+				ans.Met = append(ans.Met, id)
+			}
+		}
+		a.Answers[q.ID] = ans
+	}
+	return a
+}
+
+func benchLoad(b *testing.B, c *catalog.Catalog) {
+	data, err := Marshal(fullAnswers(c), c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Parse("bench.yaml", data, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchScore(b *testing.B, c *catalog.Catalog) {
+	a := fullAnswers(c)
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(a, c)
+	}
+}
+
+func BenchmarkLoadAnswers(b *testing.B)    { benchLoad(b, builtin(b)) }
+func BenchmarkLoadAnswers10x(b *testing.B) { benchLoad(b, synthetic(builtin(b), 10)) }
+func BenchmarkScoreFull(b *testing.B)      { benchScore(b, builtin(b)) }
+func BenchmarkScoreFull10x(b *testing.B)   { benchScore(b, synthetic(builtin(b), 10)) }
