@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 )
 
 // Disclaimer is stated in every report and summary.
@@ -45,7 +46,8 @@ func Bar(v float64, width int) string {
 func EscapeMarkdown(s string) string {
 	var b strings.Builder
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '>', '!':
 			b.WriteByte('\\')
@@ -53,7 +55,13 @@ func EscapeMarkdown(s string) string {
 		case '<':
 			b.WriteString("&lt;")
 		case '&':
-			b.WriteString("&amp;")
+			// Only an ampersand that could start an entity ("&lt;",
+			// "&#60;") needs escaping; "Müller & Søn" stays readable.
+			if i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || rs[i+1] == '#') {
+				b.WriteString("&amp;")
+			} else {
+				b.WriteByte('&')
+			}
 		case '\n', '\r', '\t':
 			b.WriteByte(' ')
 		default:

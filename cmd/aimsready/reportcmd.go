@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/report"
+	"github.com/spf13/cobra"
+)
+
+func init() { extraCommands = append(extraCommands, newReportCmd) }
+
+type reportOptions struct {
+	format string
+	out    string
+	top    int
+}
+
+// reportWriters are the report formats by name.
+var reportWriters = map[string]func(io.Writer, *report.Report) error{
+	"md":   report.WriteMarkdown,
+	"pdf":  report.WritePDF,
+	"csv":  report.WriteCSV,
+	"json": report.WriteJSON,
+}
+
+// reportFormatByExt maps an output file extension to its format.
+var reportFormatByExt = map[string]string{
+	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json",
+}
+
+func newReportCmd(e *env) *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report FILE",
+		Short: "Write the gap-analysis report: Markdown, PDF, CSV fix list or JSON",
+		Long: `Write the gap-analysis report for an answers file: cover, executive
+summary, section-by-section detail, prioritized fix list, Statement of
+Applicability, cross-framework view and method.
+
+Formats:
+  md    Markdown; renders on GitHub and in CI job summaries
+  pdf   PDF to hand over, with a title page and a chart of section scores
+  csv   the prioritized fix list, one row per fix, for spreadsheets and
+        issue trackers
+  json  the whole report for scripts (schema aimsready.report/v1)
+
+The format follows the extension of -o (.md, .pdf, .csv, .json) unless
+--format is given. Without -o the report goes to standard output, as
+Markdown unless --format says otherwise. Files are written atomically, and
+the same answers always give the same bytes.
+
+The report is a readiness estimate, not a certification or an audit.`,
+		Example: `  aimsready report answers.yaml -o report.pdf
+  aimsready report answers.yaml --format csv -o fixes.csv
+  aimsready report answers.yaml >> "$GITHUB_STEP_SUMMARY"`,
+		Args: exactArgs(1, "an answers file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReport(e, args[0], o, cmd.Flags().Changed("format"))
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv or json (default: from the -o extension, else md)")
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
+	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
+	return cmd
+}
+
+func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
+	if o.top < 1 {
+		return usageError("--top must be at least 1, not %d", o.top)
+	}
+	toStdout := o.out == "" || o.out == "-"
+	format, err := reportFormat(e, o, formatSet, toStdout)
+	if err != nil {
+		return err
+	}
+	if toStdout && format == "pdf" && isTerminal(e.stdout) {
+		return &cliError{code: exitBadInput, err: errors.New("refusing to write a PDF to the terminal"),
+			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: aimsready report %s --format pdf > report.pdf", path)}
+	}
+	if !toStdout && samePath(o.out, path) {
+		return inputError(fmt.Errorf("refusing to write the report over the answers file %s", path),
+			"choose another output file, for example -o report."+format)
+	}
+
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	a, warnings, err := assess.LoadFile(path, c)
+	if err != nil {
+		hint := "fix what is listed above, then check again with 'aimsready validate " + path + "'"
+		if errors.Is(err, fs.ErrNotExist) {
+			hint = "create one with 'aimsready init' or 'aimsready assess'"
+		}
+		return inputError(err, hint)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w)
+	}
+
+	res := assess.Score(a, c)
+	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version})
+	// Render completely before writing, so a failure never leaves a
+	// partial report behind.
+	var buf bytes.Buffer
+	if err := reportWriters[format](&buf, r); err != nil {
+		return err
+	}
+	if toStdout {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := assess.WriteFileAtomic(o.out, buf.Bytes(), 0o644); err != nil {
+		return inputError(err, "check that the folder exists and is writable")
+	}
+	fmt.Fprintf(e.stderr, "wrote %s\n", o.out)
+	return nil
+}
+
+// reportFormat decides the format: --format wins, else the -o extension,
+// else Markdown.
+func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, error) {
+	ext := strings.ToLower(filepath.Ext(o.out))
+	byExt, extKnown := reportFormatByExt[ext]
+	if formatSet {
+		f := strings.ToLower(strings.TrimSpace(o.format))
+		if f == "markdown" {
+			f = "md"
+		}
+		if _, ok := reportWriters[f]; !ok {
+			return "", usageError("unknown format %q for report (use md, pdf, csv or json)", o.format)
+		}
+		if !toStdout && extKnown && byExt != f {
+			fmt.Fprintf(e.stderr, "aimsready: warning: writing %s to %s, whose extension suggests %s\n", f, o.out, byExt)
+		}
+		return f, nil
+	}
+	if toStdout {
+		return "md", nil
+	}
+	if !extKnown {
+		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
+	}
+	return byExt, nil
+}
+
+// samePath reports whether out names the same file as in, by path or, when
+// both exist, by identity (links, different spellings of the path).
+func samePath(out, in string) bool {
+	ao, err1 := filepath.Abs(out)
+	ai, err2 := filepath.Abs(in)
+	if err1 == nil && err2 == nil && ao == ai {
+		return true
+	}
+	so, err1 := os.Stat(out)
+	si, err2 := os.Stat(in)
+	return err1 == nil && err2 == nil && os.SameFile(so, si)
+}

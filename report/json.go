@@ -1,0 +1,23 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// ReportSchema identifies the JSON report format; it changes only when the
+// shape changes incompatibly.
+const ReportSchema = "aimsready.report/v1"
+
+// WriteJSON writes the full report model as indented JSON, scores rounded
+// with Round2.
+func WriteJSON(w io.Writer, r *Report) error {
+	out := struct {
+		Schema string `json:"schema"`
+		*Report
+	}{ReportSchema, r}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // user text stays readable: "&", not "\u0026"
+	return enc.Encode(out)
+}

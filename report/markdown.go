@@ -1,0 +1,384 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// WriteMarkdown writes the gap-analysis report as GitHub-flavoured Markdown.
+// Every text from the answers or the catalog goes through EscapeMarkdown, so
+// no note, title or justification can break a table or inject markup.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	p := &printer{w: w}
+	cv := r.Cover
+	p.f("# %s\n\n", mdText(cv.Title))
+	org := cv.Organization
+	if org == "" {
+		org = "(organisation not named)"
+	}
+	p.f("**%s**: gap analysis against %s\n\n", mdText(org), mdText(cv.Standard))
+
+	p.f("| Item | Details |\n|---|---|\n")
+	p.f("| Organisation | %s |\n", mdCell(cv.Organization))
+	p.f("| Assessor | %s |\n", mdCell(cv.Assessor))
+	p.f("| Date | %s |\n", mdCell(cv.Date))
+	p.f("| Scope | %s |\n", mdCell(cv.Scope))
+	p.f("| Roles | %s |\n", mdCell(strings.Join(cv.Roles, ", ")))
+	p.f("| Profile | %s |\n", mdCell(cv.Profile))
+	p.f("| Catalog | %s |\n", mdCell(catalogLine(cv)))
+	if cv.AnswersCatalog != "" && cv.AnswersCatalog != cv.Catalog {
+		p.f("| Answers given against | %s |\n", mdCell(cv.AnswersCatalog))
+	}
+	p.f("| Tool | %s |\n\n", mdCell(toolLine(cv)))
+
+	if len(cv.Systems) > 0 {
+		p.f("**AI systems in scope**\n\n| System | Purpose | Role | Risk |\n|---|---|---|---|\n")
+		for _, s := range cv.Systems {
+			p.f("| %s | %s | %s | %s |\n", mdCell(s.Name), mdCell(s.Purpose), mdCell(s.Role), mdCell(s.Risk))
+		}
+		p.f("\n")
+	}
+	p.f("> **%s**\n\n", mdText(r.Disclaimer))
+
+	writeMarkdownSummary(p, r)
+	writeMarkdownSections(p, r)
+	writeMarkdownFixes(p, r)
+	writeMarkdownSoA(p, r)
+	writeMarkdownCrossFramework(p, r)
+	writeMarkdownMethod(p, r)
+	p.f("## Disclaimer\n\n%s\n", mdText(r.Disclaimer))
+	return p.err
+}
+
+func writeMarkdownSummary(p *printer, r *Report) {
+	s := r.Summary
+	p.f("## Executive summary\n\n")
+	p.f("**Overall readiness: %s / 100**\n\n", Pct(float64(s.Overall)))
+	p.f("**Stage 1 verdict: %s.** %s\n\n", mdText(s.Verdict.Label), mdText(s.Verdict.Reason))
+	p.f("- Questions assessed: %d of %d", s.Assessed, s.Questions)
+	if n := len(s.NotAssessed); n > 0 {
+		p.f(" (not assessed, scored 0: %s)", mdText(strings.Join(s.NotAssessed, ", ")))
+	}
+	p.f("\n")
+	p.f("- Annex A controls excluded: %d", len(s.Excluded))
+	if len(s.Excluded) > 0 {
+		p.f(" (%s)", mdText(strings.Join(s.Excluded, ", ")))
+	}
+	p.f("\n")
+	if r.SoA.Flagged > 0 {
+		p.f("- Exclusions with a justification too thin for an audit: %d\n", r.SoA.Flagged)
+	}
+	p.f("- Stage 1 blockers: %d\n", s.BlockerCount)
+	p.f("- Fixes: %d", s.FixCount)
+	if len(s.TopFixes) > 0 {
+		p.f(", the top %d below", len(s.TopFixes))
+	}
+	p.f("\n\n")
+
+	p.f("### Section scores\n\n| Section | Score | | Answered |\n|---|---:|---|---:|\n")
+	for _, sec := range s.Sections {
+		p.f("| %s %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), Pct(float64(sec.Score)), Bar(float64(sec.Score), 10), sec.Answered, sec.Total)
+	}
+	p.f("\n")
+
+	if len(s.Blockers) > 0 {
+		p.f("### Stage 1 blockers\n\n| # | Question | Required | Why it blocks | Fix |\n|---:|---|---|---|---|\n")
+		for i, b := range s.Blockers {
+			p.f("| %d | %s %s | %s | %s | %s |\n", i+1, mdText(b.Question), mdText(b.QuestionTitle), mdCell(b.Text), mdCell(capitalizeFirst(b.Reason)), mdCell(b.Fix))
+		}
+		p.f("\n")
+	}
+	if len(s.TopFixes) > 0 {
+		p.f("### Top %d of %d fixes\n\nStage 1 blockers first, then the most points per day of effort.\n\n", len(s.TopFixes), s.FixCount)
+		writeMarkdownFixTable(p, s.TopFixes, false)
+	}
+}
+
+func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
+	if full {
+		p.f("| Rank | Question | Criterion not met | Fix | Citation | Effort | Gain | Blocker |\n|---:|---|---|---|---|---|---:|---|\n")
+	} else {
+		p.f("| Rank | Question | Fix | Effort | Gain | Blocker |\n|---:|---|---|---|---:|---|\n")
+	}
+	for _, f := range fixes {
+		q := mdText(f.Question) + " " + mdText(f.QuestionTitle)
+		if !f.Assessed {
+			q += " (not assessed)"
+		}
+		blocker := "no"
+		if f.Blocker {
+			blocker = "**yes**"
+		}
+		if full {
+			p.f("| %d | %s | %s: %s | %s | %s | %s | +%s | %s |\n", f.Rank, q, mdText(f.Criterion), mdText(f.CriterionText),
+				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
+		} else {
+			p.f("| %d | %s | %s | %s | +%s | %s |\n", f.Rank, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
+		}
+	}
+	p.f("\n")
+}
+
+func writeMarkdownSections(p *printer, r *Report) {
+	p.f("## Section by section\n\n")
+	for _, sec := range r.Sections {
+		kind := "Clause"
+		if sec.Kind == "annex" {
+			kind = "Annex"
+		}
+		p.f("### %s %s %s: %s / 100\n\n", kind, mdText(sec.ID), mdText(sec.Title), Pct(float64(sec.Score)))
+		if sec.Intro != "" {
+			p.f("%s\n\n", mdPara(sec.Intro))
+		}
+		p.f("%d of %d questions answered", sec.Answered, sec.Total)
+		if sec.Excluded > 0 {
+			p.f(", %d excluded in the Statement of Applicability", sec.Excluded)
+		}
+		p.f(".\n\n| Question | Status | Score | Weight |\n|---|---|---:|---:|\n")
+		for _, q := range sec.Questions {
+			p.f("| %s %s | %s | %s | %s |\n", mdText(q.ID), mdText(q.Title), q.StatusLabel, scoreText(q.Score), fmtNum(q.Weight))
+		}
+		p.f("\n")
+		for _, q := range sec.Questions {
+			p.f("#### %s %s\n\n", mdText(q.ID), mdText(q.Title))
+			p.f("**%s**, score %s, weight %s", q.StatusLabel, scoreText(q.Score), fmtNum(q.Weight))
+			if q.Citation != "" {
+				p.f(", %s", mdText(q.Citation))
+			}
+			p.f("\n\n")
+			if q.Justification != "" {
+				label := "Justification"
+				if q.Status == "excluded" {
+					label = "Excluded because"
+				}
+				p.f("%s: %s\n\n", label, mdText(q.Justification))
+			}
+			if q.JustificationIssue != "" {
+				p.f("**Flagged:** the justification would not survive an audit: %s.\n\n", mdText(q.JustificationIssue))
+			}
+			unmet := "Criteria not met"
+			if q.Status == "not-assessed" {
+				unmet = "Criteria not assessed yet"
+			}
+			writeMarkdownCriteria(p, unmet, q.Unmet)
+			writeMarkdownCriteria(p, "Criteria met", q.Met)
+			if q.Notes != "" {
+				p.f("Notes: %s\n\n", mdText(q.Notes))
+			}
+			if len(q.Evidence) > 0 {
+				p.f("Evidence:\n\n")
+				for _, e := range q.Evidence {
+					p.f("- %s\n", mdText(e))
+				}
+				p.f("\n")
+			}
+		}
+	}
+}
+
+func writeMarkdownCriteria(p *printer, label string, cs []Criterion) {
+	if len(cs) == 0 {
+		return
+	}
+	p.f("%s (%d):\n\n", label, len(cs))
+	for _, c := range cs {
+		p.f("- **%s**", mdText(c.ID))
+		if c.Text != "" {
+			p.f(": %s", mdText(c.Text))
+		}
+		var tags []string
+		if c.Documented {
+			tags = append(tags, "documented information")
+		}
+		if c.FixRank > 0 {
+			tags = append(tags, "fix #"+strconv.Itoa(c.FixRank))
+		}
+		if len(tags) > 0 {
+			p.f(" (%s)", strings.Join(tags, ", "))
+		}
+		p.f("\n")
+	}
+	p.f("\n")
+}
+
+func writeMarkdownFixes(p *printer, r *Report) {
+	p.f("## Prioritized fix list\n\n")
+	if len(r.Fixes) == 0 {
+		p.f("No fixes: every criterion of every applicable question is met.\n\n")
+		return
+	}
+	p.f("%d fixes, one per criterion not met. Stage 1 blockers come first, then the most points per day of effort. Gain is the number of points the overall score rises when the fix is done.\n\n", len(r.Fixes))
+	writeMarkdownFixTable(p, r.Fixes, true)
+}
+
+func writeMarkdownSoA(p *printer, r *Report) {
+	soa := r.SoA
+	p.f("## Statement of Applicability\n\n")
+	p.f("%d Annex A controls: %d applicable, %d excluded, %d without a decision.", len(soa.Controls), soa.Applicable, soa.Excluded, soa.Undecided)
+	if soa.Flagged > 0 {
+		p.f(" %d exclusion(s) flagged: the justification would not survive an audit.", soa.Flagged)
+	}
+	p.f(" An auditor expects a justification for every inclusion and exclusion.\n\n")
+	p.f("| Control | Title | Applicability | Justification | Implementation | Evidence |\n|---|---|---|---|---|---|\n")
+	for _, c := range soa.Controls {
+		just := mdCell(c.Justification)
+		if c.JustificationIssue != "" {
+			just += "<br>**Flagged:** " + mdText(c.JustificationIssue)
+		}
+		impl := c.Implementation
+		if c.Score != nil && c.Applicability == SoAApplicable {
+			impl += " (" + Pct(float64(*c.Score)) + ")"
+		}
+		p.f("| %s | %s | %s | %s | %s | %s |\n", mdText(c.ID), mdText(c.Title), applicabilityLabel(c.Applicability), just, impl, mdList(c.Evidence))
+	}
+	p.f("\n")
+}
+
+func writeMarkdownCrossFramework(p *printer, r *Report) {
+	p.f("## Cross-framework view\n\n")
+	p.f("How the answers cover other frameworks through the catalog's cross-references. The mean is the question-weighted mean score of the applicable questions that reference the item.\n\n")
+	for _, fw := range r.CrossFramework {
+		p.f("### %s\n\n", mdText(fw.Name))
+		unit := capitalizeFirst(fw.Unit)
+		if fw.ID == "nist-ai-rmf" {
+			p.f("| %s | Description | Subcategories referenced | Questions | Mean score |\n|---|---|---:|---|---:|\n", unit)
+		} else {
+			p.f("| %s | Title | Questions | Mean score |\n|---|---|---|---:|\n", unit)
+		}
+		for _, it := range fw.Items {
+			if fw.ID == "nist-ai-rmf" {
+				p.f("| %s | %s | %d of %d | %s | %s |\n", mdText(it.ID), mdCell(it.Title), it.Referenced, it.Terms, mdQuestions(it.Questions), meanText(it.Mean))
+			} else {
+				p.f("| %s | %s | %s | %s |\n", mdText(it.ID), mdCell(it.Title), mdQuestions(it.Questions), meanText(it.Mean))
+			}
+		}
+		p.f("\n")
+	}
+}
+
+func writeMarkdownMethod(p *printer, r *Report) {
+	m := r.Method
+	p.f("## Method\n\n")
+	for _, s := range m.Scoring {
+		p.f("- %s\n", mdText(s))
+	}
+	p.f("\n| Effort | Nominal days | Meaning |\n|---|---:|---|\n")
+	for _, e := range m.Efforts {
+		p.f("| %s | %s | %s |\n", e.Effort, fmtNum(e.Days), e.Meaning)
+	}
+	p.f("\n| Implementation status | Rule |\n|---|---|\n")
+	for _, t := range m.Implementation {
+		p.f("| %s | %s |\n", t.Status, t.Rule)
+	}
+	p.f("\n| Section | Applicable questions | Weight | Share of overall |\n|---|---:|---:|---:|\n")
+	for _, sw := range m.Weights {
+		p.f("| %s %s | %d | %s | %s%% |\n", mdText(sw.ID), mdText(sw.Title), sw.Questions, fmtNum(sw.Weight), Pct(float64(sw.Share)))
+	}
+	p.f("\n")
+}
+
+// mdText escapes user or catalog text for Markdown.
+func mdText(s string) string { return EscapeMarkdown(s) }
+
+// mdCell escapes text for a table cell and marks an empty one.
+func mdCell(s string) string {
+	if e := EscapeMarkdown(s); e != "" {
+		return e
+	}
+	return "—"
+}
+
+// mdList escapes each item and stacks them in one table cell.
+func mdList(items []string) string {
+	var out []string
+	for _, it := range items {
+		if e := EscapeMarkdown(it); e != "" {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return "—"
+	}
+	return strings.Join(out, "<br>")
+}
+
+func mdQuestions(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return EscapeMarkdown(strings.Join(ids, ", "))
+}
+
+// mdPara escapes a paragraph and keeps a leading "-", "+", "=" or "1." from
+// turning it into a list, rule or heading.
+func mdPara(s string) string {
+	e := EscapeMarkdown(s)
+	if e == "" {
+		return e
+	}
+	switch e[0] {
+	case '-', '+', '=':
+		return `\` + e
+	}
+	i := 0
+	for i < len(e) && e[i] >= '0' && e[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(e) && (e[i] == '.' || e[i] == ')') {
+		return e[:i] + `\` + e[i:]
+	}
+	return e
+}
+
+func scoreText(p *Points) string {
+	if p == nil {
+		return "n/a"
+	}
+	return Pct(float64(*p))
+}
+
+func meanText(p *Points) string {
+	if p == nil {
+		return "—"
+	}
+	return Pct(float64(*p))
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func applicabilityLabel(a string) string {
+	switch a {
+	case SoAApplicable:
+		return "Applicable"
+	case SoAExcluded:
+		return "Excluded"
+	case SoAUndecided:
+		return "No decision"
+	}
+	return a
+}
+
+func catalogLine(cv Cover) string {
+	if cv.CatalogTitle == "" {
+		return cv.Catalog
+	}
+	return cv.Catalog + " (" + cv.CatalogTitle + ")"
+}
+
+func toolLine(cv Cover) string {
+	if cv.ToolVersion == "" {
+		return "aimsready"
+	}
+	return "aimsready " + cv.ToolVersion
+}
+
+func capitalizeFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
