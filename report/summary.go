@@ -34,11 +34,11 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	}
 	p.f("\n")
 	assessed := len(res.Questions) - len(res.NotAssessed)
-	p.f("Catalog %s, %s profile: %d of %d questions assessed", res.Catalog, res.Profile, assessed, len(res.Questions))
+	line := fmt.Sprintf("Catalog %s, %s profile: %d of %d questions assessed", res.Catalog, res.Profile, assessed, len(res.Questions))
 	if n := len(res.Excluded); n > 0 {
-		p.f(", %d control(s) excluded", n)
+		line += fmt.Sprintf(", %d control(s) excluded", n)
 	}
-	p.f("\n\n")
+	p.f("%s\n\n", Wrap(line, o.Width, ""))
 	p.f("Overall  %s / 100\n", Pct(res.Overall))
 	p.f("Verdict  %s\n", res.Verdict.Label)
 	p.f("%s\n", Wrap(res.Verdict.Reason, o.Width, "         "))

@@ -1,0 +1,558 @@
+package assess
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/aimsready/aimsready/catalog"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/term"
+)
+
+// ErrInterrupted is returned when the user stops the interview (Ctrl-C or
+// Esc, a signal, or the end of the input). Every answer given before was
+// saved.
+var ErrInterrupted = errors.New("interview interrupted")
+
+// ErrInputEnded is returned (it is an ErrInterrupted) when the input ended
+// before the interview was complete.
+var ErrInputEnded = fmt.Errorf("%w: the input ended", ErrInterrupted)
+
+// DefaultAnswersFile is where the interview keeps its answers by default.
+const DefaultAnswersFile = "aimsready-answers.yaml"
+
+// Interview walks an assessment through a terminal with huh forms and saves
+// the answers file after every answer, so it can be stopped or killed at any
+// moment and resumed where it stopped.
+type Interview struct {
+	Catalog *catalog.Catalog
+	// Path is the answers file. An existing file is resumed; one that does
+	// not parse is never overwritten.
+	Path string
+	// Sections limits the questions to these section ids (catalog order).
+	Sections []string
+	// Quick asks only the catalog's quick-snapshot questions; a new file
+	// gets the quick profile.
+	Quick bool
+	// Revisit asks answered questions (and the details) again, with the
+	// earlier answers pre-selected.
+	Revisit bool
+	// Accessible uses huh's screen-reader mode: plain numbered prompts read
+	// line by line from In.
+	Accessible bool
+	// Plain draws without colour (NO_COLOR).
+	Plain bool
+
+	In  io.Reader
+	Out io.Writer
+	// Width and Height bound the forms; 0 means the terminal's size, and
+	// the width never exceeds MaxFormWidth.
+	Width, Height int
+	// Now dates a new assessment; nil means time.Now.
+	Now func() time.Time
+
+	// Answers is the assessment being filled in. Nil means Run loads Path
+	// or, if it does not exist, starts a new assessment.
+	Answers *Answers
+	// Warnings are those of loading Path, also printed to Out.
+	Warnings []Warning
+
+	look    look
+	theme   *huh.Theme
+	keys    *huh.KeyMap
+	out     *gatedWriter
+	hub     *inputHub   // full-screen mode with an input that is not a terminal
+	lines   *lineReader // accessible mode
+	plan    *Plan
+	resumed bool // Path existed
+	// said is set once the "answers are saved, Esc to stop" hint was shown.
+	said bool
+}
+
+// PlanOptions chooses the questions of an interview.
+type PlanOptions struct {
+	Sections []string // section ids; none means every section
+	Quick    bool     // only quick-snapshot questions
+	Revisit  bool     // ask answered questions again
+}
+
+// Plan is what an interview covers.
+type Plan struct {
+	// Scope is every question the interview covers, answered or not, in
+	// catalog order: progress is counted over it.
+	Scope []*catalog.Question
+	// Ask are the questions still to ask, in catalog order.
+	Ask []*catalog.Question
+}
+
+// FindSection returns the section with the given id, ignoring case and
+// surrounding space, or nil.
+func FindSection(c *catalog.Catalog, id string) *catalog.Section {
+	id = strings.TrimSpace(id)
+	for _, s := range c.Sections {
+		if strings.EqualFold(s.ID, id) {
+			return s
+		}
+	}
+	return nil
+}
+
+// SectionIDs lists the catalog's section ids in order.
+func SectionIDs(c *catalog.Catalog) []string {
+	ids := make([]string, len(c.Sections))
+	for i, s := range c.Sections {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// MakePlan decides which questions an interview asks: those of the chosen
+// sections in the assessment's profile (only quick ones with Quick), minus
+// those already assessed unless Revisit.
+func MakePlan(c *catalog.Catalog, a *Answers, o PlanOptions) (*Plan, error) {
+	var only map[string]bool
+	if len(o.Sections) > 0 {
+		only = map[string]bool{}
+		for _, id := range o.Sections {
+			s := FindSection(c, id)
+			if s == nil {
+				return nil, fmt.Errorf("unknown section %q (sections: %s)", id, strings.Join(SectionIDs(c), ", "))
+			}
+			only[s.ID] = true
+		}
+	}
+	p := &Plan{}
+	for _, s := range c.Sections {
+		if only != nil && !only[s.ID] {
+			continue
+		}
+		for _, q := range s.Questions {
+			if !a.InProfile(q) || (o.Quick && !q.Quick) {
+				continue
+			}
+			p.Scope = append(p.Scope, q)
+			if o.Revisit || !isAssessed(a, q.ID) {
+				p.Ask = append(p.Ask, q)
+			}
+		}
+	}
+	return p, nil
+}
+
+func isAssessed(a *Answers, id string) bool {
+	ans := a.Answers[id]
+	return ans != nil && ans.Assessed
+}
+
+// progressOf says where question q stands in the plan right now.
+func (p *Plan) progressOf(a *Answers, q *catalog.Question) progress {
+	pr := progress{Total: len(p.Scope)}
+	for i, sq := range p.Scope {
+		if sq == q {
+			pr.N = i + 1
+		}
+		if isAssessed(a, sq.ID) {
+			pr.Done++
+		}
+	}
+	return pr
+}
+
+// NeedsDetails reports whether the assessment details are incomplete.
+func NeedsDetails(a *Answers) bool {
+	return strings.TrimSpace(a.Organization) == "" || strings.TrimSpace(a.Assessor) == "" ||
+		strings.TrimSpace(a.Scope) == "" || len(a.Roles) == 0
+}
+
+// Run loads or starts the assessment, asks the details if they are missing,
+// then every planned question section by section, saving after each answer.
+// It returns ErrInterrupted (wrapped) when the user stops, after the last
+// answer was saved.
+func (iv *Interview) Run(ctx context.Context) error {
+	if iv.Catalog == nil {
+		return errors.New("interview: no catalog")
+	}
+	if iv.Path == "" {
+		iv.Path = DefaultAnswersFile
+	}
+	if iv.In == nil {
+		iv.In = os.Stdin
+	}
+	if iv.Out == nil {
+		iv.Out = os.Stdout
+	}
+	iv.setup()
+	CleanTemp(iv.Path)
+	if err := iv.load(); err != nil {
+		return err
+	}
+	for _, w := range iv.Warnings {
+		iv.printf("warning: %s\n", w)
+	}
+	a := iv.Answers
+	if iv.resumed {
+		done := 0
+		for _, q := range iv.Catalog.Questions() {
+			if a.InProfile(q) && isAssessed(a, q.ID) {
+				done++
+			}
+		}
+		iv.printf("Resuming %s: %s answered so far.\n", iv.Path, plural(done, "question"))
+	}
+	if a.Profile == ProfileQuick && !iv.Quick {
+		iv.printf("%s is a quick snapshot: only its quick-snapshot questions are asked. To assess everything, change 'profile: quick' to 'profile: full' in the file.\n", iv.Path)
+	}
+	plan, err := MakePlan(iv.Catalog, a, PlanOptions{Sections: iv.Sections, Quick: iv.Quick, Revisit: iv.Revisit})
+	if err != nil {
+		return err
+	}
+	iv.plan = plan
+
+	if NeedsDetails(a) || (iv.Revisit && len(iv.Sections) == 0) {
+		if err := iv.askDetails(ctx); err != nil {
+			return err
+		}
+	}
+
+	if len(plan.Ask) == 0 {
+		iv.printf("All %s in scope are already answered. Run with --revisit to go through them again.\n", plural(len(plan.Scope), "question"))
+		return nil
+	}
+	for i := 0; i < len(plan.Ask); {
+		sec := plan.Ask[i].Section
+		j := i
+		for j < len(plan.Ask) && plan.Ask[j].Section == sec {
+			j++
+		}
+		iv.refreshLook()
+		if err := iv.runPages(ctx, "", []page{sectionIntro(sec, j-i, !iv.said, iv.look)}); err != nil {
+			return err
+		}
+		iv.said = true
+		for _, q := range plan.Ask[i:j] {
+			if err := iv.askQuestion(ctx, q); err != nil {
+				return err
+			}
+		}
+		iv.printSectionScore(sec)
+		i = j
+	}
+	iv.printf("All %d questions in scope are answered.\n", len(plan.Scope))
+	return nil
+}
+
+func (iv *Interview) setup() {
+	iv.refreshLook()
+	iv.theme = interviewTheme(iv.Plain)
+	iv.keys = interviewKeyMap()
+	iv.out = &gatedWriter{w: iv.Out}
+	if iv.Accessible {
+		iv.lines = newLineReader(iv.In)
+	} else if !isTerminalFile(iv.In) {
+		iv.hub = newInputHub(iv.In)
+	}
+}
+
+// refreshLook sizes the next form to the terminal as it is now.
+func (iv *Interview) refreshLook() {
+	iv.look = look{width: iv.formWidth(), accessible: iv.Accessible}
+}
+
+func (iv *Interview) formWidth() int {
+	w := iv.Width
+	if w <= 0 {
+		if f, ok := iv.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if tw, _, err := term.GetSize(f.Fd()); err == nil {
+				w = tw
+			}
+		}
+	}
+	if w <= 0 || w > MaxFormWidth {
+		w = MaxFormWidth
+	}
+	return w
+}
+
+func isTerminalFile(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// load resumes Path, or starts a new assessment when it does not exist. A
+// file that exists but does not load is an error: it is never overwritten.
+func (iv *Interview) load() error {
+	if iv.Answers != nil {
+		return nil
+	}
+	_, err := os.Stat(iv.Path)
+	switch {
+	case err == nil:
+		a, ws, err := LoadFile(iv.Path, iv.Catalog)
+		if err != nil {
+			return err
+		}
+		iv.Answers, iv.Warnings, iv.resumed = a, ws, true
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		dir := filepath.Dir(iv.Path)
+		if dst, derr := os.Stat(dir); derr != nil || !dst.IsDir() {
+			return fmt.Errorf("%s: folder %s does not exist", iv.Path, dir)
+		}
+		profile := ProfileFull
+		if iv.Quick {
+			profile = ProfileQuick
+		}
+		now := time.Now
+		if iv.Now != nil {
+			now = iv.Now
+		}
+		iv.Answers = New(iv.Catalog, "", now(), profile)
+		return nil
+	default:
+		return fmt.Errorf("%s: %w", iv.Path, unwrapPathError(err))
+	}
+}
+
+func (iv *Interview) save() error {
+	return Save(iv.Path, iv.Answers, iv.Catalog)
+}
+
+func (iv *Interview) printf(format string, args ...any) {
+	fmt.Fprintf(iv.out, format, args...)
+}
+
+// askDetails asks the organisation, assessor, scope and roles, then the AI
+// systems in scope.
+func (iv *Interview) askDetails(ctx context.Context) error {
+	a := iv.Answers
+	v := detailsOf(a)
+	for {
+		d := newDetailsForm(v, iv.look)
+		if err := iv.runPages(ctx, "Assessment details", d.pages); err != nil {
+			return err
+		}
+		if len(d.roles) == 0 {
+			iv.printf("Tick at least one role (x or space): it decides which Annex A controls are pre-selected as applicable.\n\n")
+			v = d.details
+			continue
+		}
+		d.apply(a)
+		break
+	}
+	if err := iv.save(); err != nil {
+		return err
+	}
+	iv.printf("Saved the assessment details to %s.\n", iv.Path)
+	for {
+		s := newSystemForm(a, iv.look)
+		if err := iv.runPages(ctx, "", s.pages); err != nil {
+			return err
+		}
+		sys, ok := s.system()
+		if !ok {
+			return nil
+		}
+		a.Systems = append(a.Systems, sys)
+		if err := iv.save(); err != nil {
+			return err
+		}
+		iv.printf("Saved AI system %q.\n", sys.Name)
+	}
+}
+
+// askQuestion asks q, records the answer and saves the file.
+func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error {
+	a := iv.Answers
+	iv.refreshLook()
+	p := iv.plan.progressOf(a, q)
+	if iv.Revisit { // everything may be answered already: count what was reviewed
+		p.Done = p.N - 1
+	}
+	qf := newQuestionForm(q, a.Answers[q.ID], a.Roles, p, iv.look)
+	header := ""
+	if iv.Accessible {
+		header = fmt.Sprintf("%s %s: question %d of %d, %d%% done.", sectionLabel(q.Section), q.Section.Title, p.N, p.Total, p.percent())
+	}
+	if err := iv.runPages(ctx, header, qf.pages); err != nil {
+		return err
+	}
+	ans := qf.answer()
+	a.Answers[q.ID] = ans
+	if err := iv.save(); err != nil {
+		return err
+	}
+	iv.printf("Saved %s: %s.\n", q.ID, describeAnswer(q, ans))
+	return nil
+}
+
+func (iv *Interview) printSectionScore(sec *catalog.Section) {
+	res := Score(iv.Answers, iv.Catalog)
+	for _, s := range res.Sections {
+		if s.ID != sec.ID {
+			continue
+		}
+		// Rounded as the reports round, so the numbers agree.
+		score := fmt.Sprintf("%.1f / 100", math.Round(s.Score*10)/10)
+		if s.Excluded == s.Total {
+			score = "not scored (every control excluded)"
+		}
+		iv.printf("\nDone with %s %s.\n  Section score %s; %d of %d questions answered", sectionLabel(sec), sec.Title, score, s.Answered, s.Total)
+		if s.Excluded > 0 {
+			iv.printf(", %d excluded", s.Excluded)
+		}
+		iv.printf(".\n\n")
+	}
+}
+
+// runPages runs the pages of one form. header is printed first in
+// accessible mode, where huh does not show group titles.
+func (iv *Interview) runPages(ctx context.Context, header string, pages []page) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %v", ErrInterrupted, err)
+	}
+	if iv.Accessible {
+		return iv.runAccessible(ctx, header, pages)
+	}
+	groups := make([]*huh.Group, len(pages))
+	for i, p := range pages {
+		groups[i] = p.group
+		if p.hidden != nil {
+			p.group.WithHideFunc(p.hidden)
+		}
+	}
+	form := huh.NewForm(groups...).
+		WithTheme(iv.theme).
+		WithKeyMap(iv.keys).
+		WithShowHelp(true).
+		WithWidth(iv.look.width)
+	if iv.Height > 0 {
+		form = form.WithHeight(iv.Height)
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := iv.In
+	if iv.hub != nil {
+		r := iv.hub.reader()
+		defer r.Close()
+		in = r
+		go func() {
+			// Bubble Tea waits forever once its input ends: stop the form,
+			// after a moment for the last keys read to take effect.
+			select {
+			case <-iv.hub.drained:
+				select {
+				case <-time.After(300 * time.Millisecond):
+					cancel()
+				case <-runCtx.Done():
+				}
+			case <-runCtx.Done():
+			}
+		}()
+	}
+	err := runFitted(runCtx, form, iv.look.width, in, iv.Out)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, huh.ErrUserAborted):
+		return ErrInterrupted
+	case ctx.Err() != nil:
+		return fmt.Errorf("%w: %v", ErrInterrupted, ctx.Err())
+	case iv.hub != nil && iv.hub.ended():
+		return ErrInputEnded
+	}
+	return err
+}
+
+// fitted runs a huh form one line shorter than the terminal: huh sizes a
+// form to the full height but draws one more line (the blank line above the
+// key help), which scrolls the top line, the question's header, off screen.
+// It also narrows the form when the terminal is narrowed while it runs.
+type fitted struct {
+	form  *huh.Form
+	width int
+}
+
+func (m fitted) Init() tea.Cmd { return m.form.Init() }
+
+func (m fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		ws.Height = max(1, ws.Height-1)
+		if m.width > 0 && ws.Width > 0 && ws.Width < m.width {
+			m.form = m.form.WithWidth(ws.Width)
+		}
+		msg = ws
+	}
+	f, cmd := m.form.Update(msg)
+	m.form = f.(*huh.Form)
+	return m, cmd
+}
+
+func (m fitted) View() string { return m.form.View() }
+
+// runFitted is huh's Form.RunWithContext with the fitted model.
+func runFitted(ctx context.Context, form *huh.Form, width int, in io.Reader, out io.Writer) error {
+	form.SubmitCmd = tea.Quit
+	form.CancelCmd = tea.Interrupt
+	_, err := tea.NewProgram(fitted{form, width}, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx)).Run()
+	switch {
+	case form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted):
+		return huh.ErrUserAborted
+	case errors.Is(err, tea.ErrProgramKilled):
+		return huh.ErrTimeout
+	case err != nil:
+		return fmt.Errorf("huh: %w", err)
+	}
+	return nil
+}
+
+// runAccessible runs each shown page as a plain prompt form. A form runs in
+// a goroutine so a signal can stop the interview while it waits for a line;
+// the abandoned form's output is then dropped.
+func (iv *Interview) runAccessible(ctx context.Context, header string, pages []page) error {
+	if header != "" {
+		iv.printf("%s\n\n", header)
+	}
+	for _, p := range pages {
+		if p.hidden != nil && p.hidden() {
+			continue
+		}
+		form := huh.NewForm(p.group).
+			WithTheme(iv.theme).
+			WithKeyMap(iv.keys).
+			WithAccessible(true).
+			WithInput(iv.lines).
+			WithOutput(iv.out)
+		done := make(chan error, 1)
+		go func() { done <- form.RunWithContext(ctx) }()
+		select {
+		case err := <-done:
+			if iv.lines.takeStarved() {
+				return ErrInputEnded
+			}
+			if err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			iv.out.close()
+			iv.out = &gatedWriter{w: iv.Out}
+			return fmt.Errorf("%w: %v", ErrInterrupted, ctx.Err())
+		}
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

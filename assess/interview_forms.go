@@ -1,0 +1,578 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// This file builds the interview's huh forms. It does no I/O: a form is a
+// list of pages bound to plain values, and apply functions turn those values
+// into answers, so tests can check what is asked and what is recorded
+// without a terminal.
+
+// MaxFormWidth is the widest the interview draws, for comfortable reading.
+const MaxFormWidth = 80
+
+// page is one screen of a form. In the full-screen mode all pages of a form
+// run as one huh form (hidden pages are skipped and shift+tab goes back); in
+// accessible mode each page runs as a form of its own, because huh's
+// accessible mode asks every field of every group, hidden or not.
+type page struct {
+	group  *huh.Group
+	hidden func() bool // nil: always shown
+}
+
+// look is how forms are drawn.
+type look struct {
+	width      int  // columns of the form
+	accessible bool // plain prompts for screen readers: no wrapping, no markup
+}
+
+// optionWidth is the width left for a multi-select option: the field's
+// border and padding, the cursor ("> ") and the tick mark ("[•] " without
+// colour) take nine columns.
+func (l look) optionWidth() int { return max(20, l.width-9) }
+
+// keepHint adds the current value to a text prompt in accessible mode,
+// where huh neither shows it nor lets an empty line clear it: enter keeps
+// it, and "-" clears it where clearing is allowed.
+func (l look) keepHint(title, current string, clearable bool) string {
+	current = strings.Join(strings.Fields(current), " ")
+	if !l.accessible || current == "" {
+		return title
+	}
+	if clearable {
+		return fmt.Sprintf("%s [now: %s; enter keeps it, - clears it]", title, current)
+	}
+	return fmt.Sprintf("%s [now: %s; enter keeps it]", title, current)
+}
+
+// cleared trims a text value; in accessible mode a lone "-" means empty.
+func (l look) cleared(s string) string {
+	s = strings.TrimSpace(s)
+	if l.accessible && s == "-" {
+		return ""
+	}
+	return s
+}
+
+// progress is where a question stands in the interview.
+type progress struct {
+	N, Total int // question n of total in the interview's scope
+	Done     int // questions of the scope already assessed
+}
+
+func (p progress) percent() int {
+	if p.Total == 0 {
+		return 100
+	}
+	return p.Done * 100 / p.Total
+}
+
+// sectionLabel is "Clause 6" or "Annex A.7".
+func sectionLabel(s *catalog.Section) string {
+	if s.Kind == catalog.KindAnnex {
+		if strings.HasPrefix(s.ID, "A.") {
+			return "Annex " + s.ID
+		}
+		return "Area " + s.ID
+	}
+	return "Clause " + s.ID
+}
+
+// progressLine is the header of every question screen: section on the left,
+// position and percent done on the right, on one line of the form's width.
+func progressLine(q *catalog.Question, p progress, width int) string {
+	right := fmt.Sprintf("question %d of %d · %d%% done", p.N, p.Total, p.percent())
+	left := sectionLabel(q.Section) + " · " + q.Section.Title
+	room := width - lipgloss.Width(right) - 3
+	if room < 12 {
+		return left + "\n" + right
+	}
+	left = truncate(left, room)
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right) - 1
+	return left + strings.Repeat(" ", max(2, gap)) + right
+}
+
+// questionHeading is "6.1.2 AI risk assessment".
+func questionHeading(q *catalog.Question) string { return q.ID + " " + q.Title }
+
+// questionForm asks one question: for a control, applicability first; then
+// the criteria met, notes and evidence, or for an excluded control the
+// justification.
+type questionForm struct {
+	q     *catalog.Question
+	pages []page
+
+	// Values bound to the fields.
+	applies       bool
+	met           []string
+	notes         string
+	evidence      string
+	justification string
+
+	prev *Answer
+	look look
+}
+
+// applicabilityDefault decides the pre-selected applicability of a control:
+// the earlier decision when there is one, otherwise whether it concerns one
+// of the organisation's roles.
+func applicabilityDefault(q *catalog.Question, prev *Answer, roles []catalog.Role) (applies bool, why string) {
+	if prev != nil && prev.Assessed {
+		if prev.Applicable {
+			return true, "Your earlier answer (applies) is selected."
+		}
+		return false, "Your earlier answer (excluded) is selected."
+	}
+	if q.ConcernsAny(roles) {
+		if len(q.Roles) == 0 || len(q.Roles) == len(catalog.Roles) {
+			return true, "Pre-selected: this control concerns every organisation."
+		}
+		return true, fmt.Sprintf("Pre-selected from your roles: it concerns %s.", rolesPhrase(q.Roles))
+	}
+	return false, fmt.Sprintf("Pre-selected from your roles: it concerns %s, and %s not among them.", rolesPhrase(q.Roles), rolesNot(roles))
+}
+
+func rolesPhrase(rs []catalog.Role) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r) + "s"
+	}
+	return joinAnd(s) + " of AI systems"
+}
+
+func rolesNot(rs []catalog.Role) string {
+	if len(rs) == 0 {
+		return "no role is recorded for your organisation, so it is"
+	}
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r)
+	}
+	if len(s) == 1 {
+		return "your role (" + s[0] + ") is"
+	}
+	return "your roles (" + joinAnd(s) + ") are"
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// newQuestionForm builds the pages for q. prev is the earlier answer (nil
+// when none); roles are the organisation's roles.
+func newQuestionForm(q *catalog.Question, prev *Answer, roles []catalog.Role, p progress, l look) *questionForm {
+	qf := &questionForm{q: q, prev: prev, applies: true, look: l}
+	if prev != nil {
+		qf.notes = prev.Notes
+		qf.evidence = strings.Join(prev.Evidence, ", ")
+		qf.justification = prev.Justification
+		if prev.Assessed && prev.Applicable {
+			qf.met = append([]string(nil), prev.Met...)
+		}
+	}
+	header := progressLine(q, p, l.width) + "\n" + questionHeading(q)
+
+	// Page 1: the question, what an auditor looks for and, for a control,
+	// whether it applies.
+	var brief strings.Builder
+	brief.WriteString(markup(q.Prompt, l))
+	if l.accessible {
+		brief.WriteString("\n\nWhat an auditor looks for: " + q.Guidance)
+	} else {
+		brief.WriteString("\n\n*What an auditor looks for*\n" + markup(q.Guidance, l))
+	}
+	note := huh.NewNote().Description(brief.String())
+	if l.accessible {
+		note.Title(questionHeading(q))
+	}
+	fields := []huh.Field{note}
+	if q.IsControl() {
+		var why string
+		qf.applies, why = applicabilityDefault(q, prev, roles)
+		title := "Does this control apply?"
+		if l.accessible { // huh prints no description in accessible mode
+			title += " " + why
+		}
+		// A confirm, not a select: two buttons on one line leave room for
+		// the prompt and guidance at 80x24 (and huh's select scrolls its
+		// second option out of view when it is the default).
+		fields = append(fields, huh.NewConfirm().
+			Title(title).
+			Description(why).
+			Affirmative("Applies").
+			Negative("Excluded in the SoA").
+			WithButtonAlignment(lipgloss.Left).
+			Value(&qf.applies))
+	} else {
+		note.Next(true).NextLabel("Assess")
+	}
+	qf.pages = append(qf.pages, page{group: huh.NewGroup(fields...).Title(header)})
+
+	// Page 2: criteria met, notes, evidence.
+	var opts []huh.Option[string]
+	for _, cr := range q.Criteria {
+		opts = append(opts, huh.NewOption(optionText(cr.Text, l), cr.ID))
+	}
+	criteria := huh.NewMultiSelect[string]().
+		Title("Which of these are in place? Tick each one that is met.").
+		Options(opts...).
+		Filterable(false).
+		Value(&qf.met)
+	notes := huh.NewText().
+		Title(l.keepHint("Notes (optional)", qf.notes, true)).
+		Lines(3).
+		ExternalEditor(false).
+		Value(&qf.notes)
+	evidence := huh.NewInput().
+		Title(l.keepHint("Evidence (optional)", qf.evidence, true)).
+		Description("Documents or records that show it, separated by commas.").
+		Placeholder("e.g. AI policy v2, risk register 2026-03").
+		Value(&qf.evidence)
+	prompt := strings.Join(strings.Fields(q.Prompt), " ")
+	if !l.accessible {
+		prompt += "\n" // a blank line before the fields
+	}
+	assess := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
+	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }})
+
+	// Page 3, excluded controls only: the justification the SoA must show.
+	if q.IsControl() {
+		just := huh.NewText().
+			Title(l.keepHint("Why does "+q.ID+" not apply?", qf.justification, false)).
+			Description("The Statement of Applicability must justify every excluded control.").
+			Lines(3).
+			ExternalEditor(false).
+			Validate(requireText("a justification is required to exclude a control")).
+			Value(&qf.justification)
+		qf.pages = append(qf.pages, page{
+			group:  huh.NewGroup(just).Title(header),
+			hidden: func() bool { return qf.applies },
+		})
+	}
+	return qf
+}
+
+// answer turns the form's values into the answer to record.
+func (qf *questionForm) answer() *Answer {
+	ans := &Answer{Applicable: true, Assessed: true}
+	if qf.prev != nil {
+		ans.Notes, ans.Evidence = qf.prev.Notes, qf.prev.Evidence
+	}
+	if qf.q.IsControl() && !qf.applies {
+		ans.Applicable = false
+		ans.Justification = strings.TrimSpace(qf.justification)
+		return ans
+	}
+	ans.Met = []string{}
+	for _, id := range qf.q.CriterionIDs() { // catalog order, no duplicates
+		if containsString(qf.met, id) {
+			ans.Met = append(ans.Met, id)
+		}
+	}
+	ans.Notes = qf.look.cleared(qf.notes)
+	if qf.prev == nil || qf.evidence != strings.Join(qf.prev.Evidence, ", ") {
+		ans.Evidence = SplitEvidence(qf.look.cleared(qf.evidence))
+	}
+	return ans
+}
+
+// SplitEvidence splits evidence references given on one line: commas,
+// semicolons and line breaks separate them; blanks are dropped.
+func SplitEvidence(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// describeAnswer is the short acknowledgement printed once an answer is saved.
+func describeAnswer(q *catalog.Question, a *Answer) string {
+	if a.Excluded() {
+		return "excluded from the Statement of Applicability"
+	}
+	return fmt.Sprintf("%d of %d criteria met", len(a.Met), len(q.Criteria))
+}
+
+// details are the assessment details the interview asks first.
+type details struct {
+	org      string
+	assessor string
+	scope    string
+	roles    []catalog.Role
+}
+
+func detailsOf(a *Answers) details {
+	return details{org: a.Organization, assessor: a.Assessor, scope: a.Scope, roles: append([]catalog.Role(nil), a.Roles...)}
+}
+
+// detailsForm asks the assessment details.
+type detailsForm struct {
+	details
+	pages []page
+}
+
+var roleHelp = map[catalog.Role]string{
+	catalog.RoleDeveloper: "develops AI systems or models",
+	catalog.RoleProvider:  "provides AI systems or services to others",
+	catalog.RoleUser:      "uses AI systems in its own work",
+}
+
+func newDetailsForm(v details, l look) *detailsForm {
+	d := &detailsForm{details: v}
+	title := "Assessment details"
+	desc := "They head the answers file and the report."
+	first := huh.NewGroup(
+		huh.NewInput().Title(l.keepHint("Organisation", d.org, false)).Value(&d.org).
+			Validate(requireText("the organisation's name is required")),
+		huh.NewInput().Title(l.keepHint("Assessor", d.assessor, false)).Description("Who runs this assessment.").Value(&d.assessor).
+			Validate(requireText("the assessor's name is required")),
+		huh.NewText().Title(l.keepHint("Scope of the AI management system", d.scope, false)).
+			Description("Which units, sites, products and AI systems it covers.").
+			Lines(3).ExternalEditor(false).Value(&d.scope).
+			Validate(requireText("the scope is required")),
+	).Title(title).Description(desc)
+	var opts []huh.Option[catalog.Role]
+	for _, r := range catalog.Roles {
+		label := string(r) + ": " + roleHelp[r]
+		opts = append(opts, huh.NewOption(label, r))
+	}
+	// No Validate here: huh shows a multi-select's error before any key is
+	// pressed (hiding the key help), and in accessible mode loops forever on
+	// it once the input has ended. The interview re-asks instead.
+	roles := huh.NewMultiSelect[catalog.Role]().
+		Title("What is the organisation's role towards AI systems?").
+		Description("Tick every role that applies; it pre-selects which Annex A controls apply.").
+		Options(opts...).
+		Filterable(false).
+		Value(&d.roles)
+	d.pages = []page{{group: first}, {group: huh.NewGroup(roles).Title(title).Description(desc)}}
+	return d
+}
+
+func (d *detailsForm) apply(a *Answers) {
+	a.Organization = strings.TrimSpace(d.org)
+	a.Assessor = strings.TrimSpace(d.assessor)
+	a.Scope = strings.TrimSpace(d.scope)
+	a.Roles = nil
+	for _, r := range catalog.Roles { // display order, no duplicates
+		for _, got := range d.roles {
+			if got == r {
+				a.Roles = append(a.Roles, r)
+				break
+			}
+		}
+	}
+}
+
+// riskHelp explains the risk levels offered for an AI system.
+var riskHelp = map[string]string{
+	"low":          "low: little effect on people if it fails",
+	"limited":      "limited: mainly transparency duties",
+	"medium":       "medium: noticeable effect, mitigated by people",
+	"high":         "high: affects health, safety, rights or access",
+	"unacceptable": "unacceptable: a use that should not happen",
+}
+
+// systemForm asks one AI system; an empty name ends the list.
+type systemForm struct {
+	pages   []page
+	name    string
+	purpose string
+	role    catalog.Role
+	risk    string
+}
+
+func newSystemForm(a *Answers, l look) *systemForm {
+	s := &systemForm{risk: riskLevels[0]}
+	roles := a.Roles
+	if len(roles) == 0 {
+		roles = catalog.Roles
+	}
+	s.role = roles[0]
+	title := "AI systems in scope"
+	var desc string
+	if len(a.Systems) == 0 {
+		desc = "List each AI system the management system covers."
+	} else {
+		names := make([]string, len(a.Systems))
+		for i, sys := range a.Systems {
+			names[i] = sys.Name
+		}
+		desc = fmt.Sprintf("Listed so far (%d): %s.", len(a.Systems), strings.Join(names, ", "))
+	}
+	nameTitle := "Name of an AI system"
+	if len(a.Systems) > 0 {
+		nameTitle = "Add another AI system?"
+	}
+	name := huh.NewInput().Title(nameTitle).
+		Description("Type its name, or leave empty and press enter to go on.").
+		Value(&s.name)
+	var roleOpts []huh.Option[catalog.Role]
+	for _, r := range roles {
+		roleOpts = append(roleOpts, huh.NewOption(string(r), r))
+	}
+	var riskOpts []huh.Option[string]
+	for _, r := range riskLevels {
+		riskOpts = append(riskOpts, huh.NewOption(riskHelp[r], r))
+	}
+	fields := []huh.Field{
+		// The name is shown in full-screen mode only: accessible mode does
+		// not evaluate title functions, and just asked the name anyway.
+		huh.NewNote().TitleFunc(func() string { return "AI system: " + strings.TrimSpace(s.name) }, &s.name),
+		huh.NewInput().Title("Purpose").Description("What it does and for whom, in a line.").Value(&s.purpose),
+	}
+	if len(roles) > 1 { // with one role there is nothing to choose
+		fields = append(fields, huh.NewSelect[catalog.Role]().Title("Your role for this system").Value(&s.role).Options(roleOpts...))
+	}
+	fields = append(fields, huh.NewSelect[string]().Title("Risk").Value(&s.risk).Options(riskOpts...))
+	details := huh.NewGroup(fields...).Title(title)
+	s.pages = []page{
+		{group: huh.NewGroup(name).Title(title).Description(desc)},
+		{group: details, hidden: func() bool { return strings.TrimSpace(s.name) == "" }},
+	}
+	return s
+}
+
+func (s *systemForm) system() (System, bool) {
+	name := strings.TrimSpace(s.name)
+	if name == "" {
+		return System{}, false
+	}
+	return System{Name: name, Purpose: strings.TrimSpace(s.purpose), Role: s.role, Risk: s.risk}, true
+}
+
+// sectionIntro opens a section: what it covers, in the catalog's words.
+func sectionIntro(s *catalog.Section, left int, first bool, l look) page {
+	var b strings.Builder
+	b.WriteString(markup(s.Intro, l))
+	fmt.Fprintf(&b, "\n\n%s to answer here.", plural(left, "question"))
+	if first {
+		stop := "Esc or Ctrl-C"
+		if l.accessible {
+			stop = "Ctrl-C"
+		}
+		fmt.Fprintf(&b, " Every answer is saved as soon as you give it: press %s at any time to stop, and run the same command again to resume.", stop)
+	}
+	note := huh.NewNote().
+		Title(sectionLabel(s) + " · " + s.Title).
+		Description(b.String()).
+		Next(true).NextLabel("Start")
+	return page{group: huh.NewGroup(note)}
+}
+
+func requireText(msg string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s", msg)
+		}
+		return nil
+	}
+}
+
+// markup prepares catalog text for a huh note, which reads _ * and ` as
+// formatting in the full-screen mode; accessible mode prints it as is.
+func markup(s string, l look) string {
+	s = strings.TrimSpace(s)
+	if l.accessible {
+		return s
+	}
+	r := strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`")
+	return r.Replace(s)
+}
+
+// optionText wraps a criterion for the multi-select, which does not wrap its
+// options itself; continuation lines line up under the text.
+func optionText(s string, l look) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if l.accessible {
+		return s
+	}
+	return wordWrap(s, l.optionWidth())
+}
+
+// wordWrap folds text at spaces to lines of at most width columns.
+func wordWrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		wl := lipgloss.Width(w)
+		if n > 0 && n+1+wl > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += wl
+	}
+	return b.String()
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:max(0, n-1)]) + "…"
+}
+
+// interviewTheme is huh's Charm theme with the group description (the
+// question) in the normal text colour, or the colourless base theme.
+func interviewTheme(plain bool) *huh.Theme {
+	if plain {
+		t := huh.ThemeBase()
+		t.Group.Title = t.Group.Title.Bold(true)
+		t.Focused.Title = t.Focused.Title.Bold(true)
+		t.Focused.NoteTitle = t.Focused.NoteTitle.Bold(true).MarginBottom(1)
+		t.Blurred = t.Focused
+		t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
+		t.Blurred.Card = t.Blurred.Base
+		t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+		t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+		// Without colour (NO_COLOR drops every style) the chosen button
+		// must still show: radio marks say which one it is.
+		t.Focused.Next = t.Focused.FocusedButton.UnsetForeground().UnsetBackground().Reverse(true)
+		t.Focused.FocusedButton = t.Focused.Next.SetString("(•)")
+		t.Focused.BlurredButton = t.Focused.BlurredButton.UnsetForeground().UnsetBackground().SetString("( )")
+		t.Focused.TextInput.Placeholder = lipgloss.NewStyle().Faint(true)
+		t.Blurred.FocusedButton, t.Blurred.Next, t.Blurred.BlurredButton = t.Focused.FocusedButton, t.Focused.Next, t.Focused.BlurredButton
+		t.Blurred.TextInput.Placeholder = t.Focused.TextInput.Placeholder
+		t.FieldSeparator = lipgloss.NewStyle().SetString("\n")
+		return t
+	}
+	t := huh.ThemeCharm()
+	t.Group.Description = lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "235", Dark: "252"})
+	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	// One blank line between fields, not two: every line counts at 80x24.
+	t.FieldSeparator = lipgloss.NewStyle().SetString("\n")
+	return t
+}
+
+// interviewKeyMap is huh's default with Esc as a second way to stop, and no
+// filtering (Esc would stop the interview while filtering).
+func interviewKeyMap() *huh.KeyMap {
+	k := huh.NewDefaultKeyMap()
+	k.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "stop"))
+	off := func(keys ...string) key.Binding { return key.NewBinding(key.WithKeys(keys...), key.WithDisabled()) }
+	k.Select.Filter = off("/")
+	k.MultiSelect.Filter = off("/")
+	return k
+}

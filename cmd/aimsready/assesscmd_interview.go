@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/assess/termquiet"
+	"github.com/aimsready/aimsready/report"
+	"github.com/spf13/cobra"
+)
+
+func init() { extraCommands = append(extraCommands, newAssessCmd) }
+
+type assessOptions struct {
+	answers    string
+	sections   []string
+	quick      bool
+	revisit    bool
+	accessible bool
+}
+
+func newAssessCmd(e *env) *cobra.Command {
+	var o assessOptions
+	cmd := &cobra.Command{
+		Use:   "assess",
+		Short: "Run the interview: walk the clauses and Annex A controls, saving every answer",
+		Long: `assess walks an ISO/IEC 42001 gap assessment in the terminal: first the
+assessment details (organisation, assessor, scope, roles, AI systems), then
+every clause and Annex A control, section by section. For each question tick
+the criteria that are met, and add notes and evidence references.
+
+Every answer is saved to the answers file the moment it is given, so the
+interview can be stopped at any time (Esc or Ctrl-C) and resumed by running
+the same command again: only unanswered questions are asked.
+
+It needs an interactive terminal. In a script or CI, write the answers file
+with 'aimsready init' and score it with 'aimsready score'. With --accessible
+(or ACCESSIBLE=1) it asks plain numbered prompts, one line at a time, for
+screen readers: type a criterion's number to tick or untick it and 0 when
+done; an empty line keeps the value shown (type - to clear notes or
+evidence); notes are one line; Ctrl-C stops (Esc does not).`,
+		Example: `  aimsready assess
+  aimsready assess --answers acme.yaml --section 6 --section A.7
+  aimsready assess --quick
+  aimsready assess --revisit --section A.6`,
+		Args: exactArgs(0),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return runAssess(c.Context(), e, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.answers, "answers", assess.DefaultAnswersFile, "answers `FILE` to fill in; an existing file is resumed")
+	f.StringArrayVar(&o.sections, "section", nil, "only ask the section with this `ID` (4-10, A.2-A.10); repeat for several")
+	f.BoolVar(&o.quick, "quick", false, "only ask the quick-snapshot questions (a new file gets the quick profile)")
+	f.BoolVar(&o.revisit, "revisit", false, "ask answered questions again, with the earlier answers pre-selected")
+	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts for screen readers (also ACCESSIBLE=1)")
+	return cmd
+}
+
+func runAssess(ctx context.Context, e *env, o assessOptions) error {
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	var sections []string
+	for _, id := range o.sections {
+		s := assess.FindSection(c, id)
+		if s == nil {
+			return usageError("unknown section %q; valid sections are %s", id, strings.Join(assess.SectionIDs(c), ", "))
+		}
+		sections = append(sections, s.ID)
+	}
+	o.sections = sections // as the catalog spells them, for the resume hint
+	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
+	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
+		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
+			"in a script or CI, write the answers file with 'aimsready init' and score it with 'aimsready score'; for plain line-by-line prompts use 'aimsready assess --accessible'")
+	}
+	if o.answers == "" {
+		o.answers = assess.DefaultAnswersFile
+	}
+
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	iv := &assess.Interview{
+		Catalog:    c,
+		Path:       o.answers,
+		Sections:   sections,
+		Quick:      o.quick,
+		Revisit:    o.revisit,
+		Accessible: accessible,
+		Plain:      os.Getenv("NO_COLOR") != "",
+		In:         e.stdin,
+		Out:        e.stdout,
+	}
+	if !accessible && !iv.Plain {
+		// Colours that suit the terminal; asked only now, see termquiet.
+		termquiet.Probe(e.stdout)
+	}
+	err = iv.Run(ctx)
+	stop()
+	interrupted := errors.Is(err, assess.ErrInterrupted)
+	if err != nil && !interrupted {
+		if iv.Answers == nil { // the file did not load: it was left as it is
+			hint := ""
+			if _, statErr := os.Stat(o.answers); statErr == nil {
+				hint = fmt.Sprintf("%s was not changed; fix it ('aimsready validate %s' lists every problem) or choose another file with --answers", o.answers, shellQuote(o.answers))
+			}
+			return inputError(err, hint)
+		}
+		return err
+	}
+	saved := false
+	if _, statErr := os.Stat(o.answers); statErr == nil && iv.Answers != nil {
+		saved = true
+		fmt.Fprintln(e.stdout)
+		if werr := report.WriteScoreText(e.stdout, assess.Score(iv.Answers, c), report.TextOptions{Top: 5}); werr != nil {
+			return werr
+		}
+		fmt.Fprintf(e.stdout, "\nWrite the report:\n  %s\n", commandLine(e, "report", shellQuote(o.answers), "-o", "report.pdf"))
+	}
+	if interrupted {
+		why := ""
+		if errors.Is(err, assess.ErrInputEnded) {
+			why = "The input ended before the interview was complete."
+		}
+		printResume(e.stderr, e, o, saved, why)
+		return errInterrupted
+	}
+	return nil
+}
+
+// printResume tells the user how to pick up where the interview stopped.
+func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {
+	fmt.Fprintln(w)
+	if why != "" {
+		fmt.Fprintln(w, why)
+	}
+	if saved {
+		fmt.Fprintf(w, "Stopped. Every answer given so far is saved in %s.\n", o.answers)
+	} else {
+		fmt.Fprintln(w, "Stopped before the first answer; nothing was saved.")
+	}
+	args := []string{"assess"}
+	if o.answers != assess.DefaultAnswersFile {
+		args = append(args, "--answers", shellQuote(o.answers))
+	}
+	for _, s := range o.sections {
+		args = append(args, "--section", shellQuote(s))
+	}
+	if o.quick {
+		args = append(args, "--quick")
+	}
+	if o.accessible {
+		args = append(args, "--accessible")
+	}
+	fmt.Fprintf(w, "Resume with:\n  %s\n", commandLine(e, args...))
+}
+
+func commandLine(e *env, args ...string) string {
+	parts := []string{"aimsready"}
+	if e.catalogPath != "" {
+		parts = append(parts, "--catalog", shellQuote(e.catalogPath))
+	}
+	return strings.Join(append(parts, args...), " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:@+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// envOn reports whether an on/off environment variable is set and not 0 or false.
+func envOn(name string) bool {
+	v := strings.ToLower(strings.TrimSpace(os.Getenv(name)))
+	return v != "" && v != "0" && v != "false" && v != "no"
+}
