@@ -1,32 +1,10 @@
 package assess
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/aimsready/aimsready/catalog"
 )
-
-// Synthetic10x is the built-in catalog repeated ten times under new ids, to
-// check that cost grows no faster than the catalog.
-func synthetic(c *catalog.Catalog, times int) *catalog.Catalog {
-	out := &catalog.Catalog{ID: "synthetic", Version: "1.0.0", Title: "synthetic"}
-	for i := 0; i < times; i++ {
-		for _, s := range c.Sections {
-			ns := *s
-			ns.ID = fmt.Sprintf("S%d-%s", i, s.ID)
-			ns.Questions = nil
-			for _, q := range s.Questions {
-				nq := *q
-				nq.ID = fmt.Sprintf("S%d-%s", i, q.ID)
-				nq.Section = &ns
-				ns.Questions = append(ns.Questions, &nq)
-			}
-			out.Sections = append(out.Sections, &ns)
-		}
-	}
-	return out
-}
 
 // fullAnswers answers every question, half the criteria met, with notes.
 func fullAnswers(c *catalog.Catalog) *Answers {
@@ -66,6 +44,6 @@ func benchScore(b *testing.B, c *catalog.Catalog) {
 }
 
 func BenchmarkLoadAnswers(b *testing.B)    { benchLoad(b, builtin(b)) }
-func BenchmarkLoadAnswers10x(b *testing.B) { benchLoad(b, synthetic(builtin(b), 10)) }
+func BenchmarkLoadAnswers10x(b *testing.B) { benchLoad(b, builtin(b).Scaled(10)) }
 func BenchmarkScoreFull(b *testing.B)      { benchScore(b, builtin(b)) }
-func BenchmarkScoreFull10x(b *testing.B)   { benchScore(b, synthetic(builtin(b), 10)) }
+func BenchmarkScoreFull10x(b *testing.B)   { benchScore(b, builtin(b).Scaled(10)) }

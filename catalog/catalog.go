@@ -240,3 +240,24 @@ func (q *Question) Citation() string {
 func (r Ref) String() string {
 	return fmt.Sprintf("%s %s (%s)", FrameworkName(r.Framework), r.ID, r.Basis)
 }
+
+// Scaled returns a catalog holding c's sections the given number of times
+// under new ids ("S1-4", "S1-4.1", ...), sharing c's criteria. Benchmarks use
+// it to check that cost grows no faster than the catalog.
+func (c *Catalog) Scaled(times int) *Catalog {
+	out := &Catalog{ID: c.ID + "-scaled", Version: c.Version, Title: c.Title, Standard: c.Standard, File: c.File}
+	for i := 1; i <= times; i++ {
+		for _, s := range c.Sections {
+			ns := &Section{ID: fmt.Sprintf("S%d-%s", i, s.ID), Title: s.Title, Kind: s.Kind, Intro: s.Intro}
+			for _, q := range s.Questions {
+				nq := *q
+				nq.ID = fmt.Sprintf("S%d-%s", i, q.ID)
+				nq.Section = ns
+				ns.Questions = append(ns.Questions, &nq)
+			}
+			out.Sections = append(out.Sections, ns)
+		}
+	}
+	out.index()
+	return out
+}
