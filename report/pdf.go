@@ -147,6 +147,11 @@ type pdfDoc struct {
 	links      []int
 	next       int // index of the next contents entry to be drawn
 	running    string
+	// cur is the font and text colour last set through use. gofpdf builds
+	// strings on every SetFont and SetTextColor, so use skips repeats; the
+	// largest share of the PDF's allocations went there.
+	cur    style
+	curSet bool
 }
 
 type tocEntry struct {
@@ -243,8 +248,20 @@ func sectionHeading(s Section) string {
 // ---- text primitives -------------------------------------------------------
 
 func (d *pdfDoc) use(s style) {
+	if d.curSet && d.cur == s {
+		return
+	}
 	d.f.SetFont(s.family, s.face, s.size)
 	d.f.SetTextColor(s.color.r, s.color.g, s.color.b)
+	d.cur, d.curSet = s, true
+}
+
+// keepStyle is deferred by the header and footer: gofpdf restores the
+// font and colours of the page being left once they return, so the cached
+// style must come back with them.
+func (d *pdfDoc) keepStyle() func() {
+	cur, set := d.cur, d.curSet
+	return func() { d.cur, d.curSet = cur, set }
 }
 
 func (d *pdfDoc) fill(c rgb) { d.f.SetFillColor(c.r, c.g, c.b) }
@@ -395,6 +412,7 @@ func (d *pdfDoc) badge(x, y, w, h float64, label string, t tone, s style) {
 // ---- page furniture --------------------------------------------------------
 
 func (d *pdfDoc) header() {
+	defer d.keepStyle()()
 	if d.f.PageNo() == 1 {
 		return
 	}
@@ -407,6 +425,7 @@ func (d *pdfDoc) header() {
 }
 
 func (d *pdfDoc) footer() {
+	defer d.keepStyle()()
 	if d.f.PageNo() == 1 {
 		return
 	}
