@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -272,7 +273,7 @@ func parseSystem(r *strictyaml.Reader, n *yaml.Node) System {
 			}
 		case "risk":
 			s.Risk = r.String(f.Value, what+": risk")
-			if s.Risk != "" && !containsString(riskLevels, s.Risk) {
+			if s.Risk != "" && !slices.Contains(riskLevels, s.Risk) {
 				r.Errorf(f.Value, "%s: risk must be one of %s, not %q", what, strings.Join(riskLevels, ", "), s.Risk)
 			}
 		}
@@ -400,13 +401,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

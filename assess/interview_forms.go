@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
@@ -144,7 +145,7 @@ func rolesPhrase(rs []catalog.Role) string {
 	for i, r := range rs {
 		s[i] = string(r) + "s"
 	}
-	return joinAnd(s) + " of AI systems"
+	return catalog.JoinAnd(s) + " of AI systems"
 }
 
 func rolesNot(rs []catalog.Role) string {
@@ -158,17 +159,7 @@ func rolesNot(rs []catalog.Role) string {
 	if len(s) == 1 {
 		return "your role (" + s[0] + ") is"
 	}
-	return "your roles (" + joinAnd(s) + ") are"
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return "your roles (" + catalog.JoinAnd(s) + ") are"
 }
 
 // newQuestionForm builds the pages for q. prev is the earlier answer (nil
@@ -278,7 +269,7 @@ func (qf *questionForm) answer() *Answer {
 	}
 	ans.Met = []string{}
 	for _, id := range qf.q.CriterionIDs() { // catalog order, no duplicates
-		if containsString(qf.met, id) {
+		if slices.Contains(qf.met, id) {
 			ans.Met = append(ans.Met, id)
 		}
 	}

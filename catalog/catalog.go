@@ -261,3 +261,15 @@ func (c *Catalog) Scaled(times int) *Catalog {
 	out.index()
 	return out
 }
+
+// JoinAnd lists items as people write them: "a", "a and b", "a, b and c".
+// Role lists in the interview and in `catalog show` read this way.
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -259,7 +260,7 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bo
 			continue
 		}
 		seen[k.Value] = k
-		if known != nil && !contains(known, k.Value) {
+		if known != nil && !slices.Contains(known, k.Value) {
 			r.Errorf(k, "%s: unknown key %q (known: %s)", what, k.Value, strings.Join(known, ", "))
 			continue
 		}
@@ -407,13 +408,4 @@ func clip(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -176,10 +177,10 @@ func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
 		fmt.Fprintln(w, "Requires documented information: a Stage 1 auditor will ask to see it.")
 	}
 	if len(q.Roles) > 0 {
-		fmt.Fprintf(w, "Mostly concerns: %s of AI systems\n", joinRoles(q.Roles))
+		fmt.Fprintf(w, "Mostly concerns: %s of AI systems\n", catalog.JoinAnd(roleNames(q.Roles)))
 	}
-	fmt.Fprintf(w, "\nQuestion\n%s\n", wrap(q.Prompt, width, "  "))
-	fmt.Fprintf(w, "\nWhat an auditor looks for\n%s\n", wrap(q.Guidance, width, "  "))
+	fmt.Fprintf(w, "\nQuestion\n%s\n", report.Wrap(q.Prompt, width, "  "))
+	fmt.Fprintf(w, "\nWhat an auditor looks for\n%s\n", report.Wrap(q.Guidance, width, "  "))
 	fmt.Fprintf(w, "\nCriteria (weight, effort to fix)\n")
 	for _, cr := range q.Criteria {
 		doc := ""
@@ -187,8 +188,8 @@ func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
 			doc = ", documented information"
 		}
 		fmt.Fprintf(w, "  %s  (weight %g, effort %s%s)\n", cr.ID, cr.Weight, cr.Effort, doc)
-		fmt.Fprintf(w, "%s\n", wrap(cr.Text, width, "      "))
-		fmt.Fprintf(w, "%s\n", wrap("Fix: "+cr.Fix, width, "      "))
+		fmt.Fprintf(w, "%s\n", report.Wrap(cr.Text, width, "      "))
+		fmt.Fprintf(w, "%s\n", report.Wrap("Fix: "+cr.Fix, width, "      "))
 	}
 	if len(q.Refs) > 0 {
 		fmt.Fprintf(w, "\nCross-references (basis: crosswalk = published pairing, analysis = our reasoning)\n")
@@ -225,18 +226,12 @@ func runCatalogExport(w io.Writer, c *catalog.Catalog, format string, builtin bo
 	return usageError("unknown format %q for catalog export (use yaml or json)", format)
 }
 
-func joinRoles(rs []catalog.Role) string {
+func roleNames(rs []catalog.Role) []string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
 		s[i] = string(r)
 	}
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return s
 }
 
 func capitalize(s string) string {
@@ -244,28 +239,4 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// wrap folds text to width columns with the given indent, so long prompts
-// stay readable in an 80-column terminal.
-func wrap(text string, width int, indent string) string {
-	var b strings.Builder
-	for pi, para := range strings.Split(strings.TrimSpace(text), "\n") {
-		if pi > 0 {
-			b.WriteString("\n")
-		}
-		line := indent
-		for _, word := range strings.Fields(para) {
-			if len(line) > len(indent) && len(line)+1+len(word) > width {
-				b.WriteString(strings.TrimRight(line, " ") + "\n")
-				line = indent
-			}
-			if len(line) > len(indent) {
-				line += " "
-			}
-			line += word
-		}
-		b.WriteString(line)
-	}
-	return b.String()
 }

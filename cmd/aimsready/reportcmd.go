@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,20 +89,9 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 			"choose another output file, for example -o report."+format)
 	}
 
-	c, err := e.catalog()
+	a, c, err := e.loadAnswers(path)
 	if err != nil {
 		return err
-	}
-	a, warnings, err := assess.LoadFile(path, c)
-	if err != nil {
-		hint := "fix what is listed above, then check again with 'aimsready validate " + path + "'"
-		if errors.Is(err, fs.ErrNotExist) {
-			hint = "create one with 'aimsready init' or 'aimsready assess'"
-		}
-		return inputError(err, hint)
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w)
 	}
 
 	res := assess.Score(a, c)
