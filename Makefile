@@ -26,7 +26,7 @@ run: build
 # demo: score and report the fictional example assessment.
 demo: build
 	./$(BIN) score testdata/examples/answers.yaml
-	./$(BIN) report testdata/examples/answers.yaml -o /tmp/aimsready-demo.pdf && echo "wrote /tmp/aimsready-demo.pdf"
+	./$(BIN) report testdata/examples/answers.yaml -o /tmp/aimsready-demo.pdf
 
 # fuzz: run every fuzz target for FUZZTIME each (not part of `make test`).
 fuzz:

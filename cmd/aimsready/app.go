@@ -122,6 +122,13 @@ standard for an AI management system. It asks about clauses 4-10 and the
 38 Annex A controls, scores the answers, calls out what would stop a Stage 1
 audit, and writes a prioritized fix list.
 
+Start here:
+  aimsready assess                      the interview; answers are saved to
+                                        aimsready-answers.yaml as you go
+  aimsready report aimsready-answers.yaml -o report.pdf
+                                        the gap-analysis report
+  aimsready init, then aimsready score  the same from a file, for scripts and CI
+
 Its results are a readiness estimate, not a certification or an audit.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
