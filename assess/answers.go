@@ -382,14 +382,8 @@ func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog
 }
 
 func suggest(id string, c *catalog.Catalog) string {
-	trimmed := strings.TrimSpace(id)
-	for _, cand := range []string{trimmed, "A." + trimmed, strings.TrimPrefix(trimmed, "A.")} {
-		if cand != id && c.Question(cand) != nil {
-			return fmt.Sprintf(" (did you mean %q?)", cand)
-		}
-	}
-	if q := c.Question(strings.ToUpper(trimmed[:min(1, len(trimmed))]) + trimmed[min(1, len(trimmed)):]); q != nil && q.ID != id {
-		return fmt.Sprintf(" (did you mean %q?)", q.ID)
+	if hint := c.Suggest(id); hint != "" {
+		return " (" + hint + ")"
 	}
 	return "; 'aimsready catalog list' shows the ids"
 }

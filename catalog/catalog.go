@@ -273,3 +273,38 @@ func JoinAnd(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
+
+// Suggest explains an id that names no question: a heading clause such as
+// 7.5 points to its sub-clauses, and a near miss (a missing or extra "A.",
+// a lower-case "a.", stray spaces) points to the question meant. It returns
+// "" when it has nothing useful to say.
+func (c *Catalog) Suggest(id string) string {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return ""
+	}
+	var under []string
+	for _, q := range c.Questions() {
+		if strings.HasPrefix(q.ID, id+".") {
+			under = append(under, q.ID)
+		}
+	}
+	if len(under) > 0 {
+		return fmt.Sprintf("%s is a heading; its questions are %s", id, JoinAnd(under))
+	}
+	cands := []string{id}
+	if rest, ok := strings.CutPrefix(id, "a."); ok {
+		cands = append(cands, "A."+rest)
+	}
+	if strings.HasPrefix(id, "A.") {
+		cands = append(cands, strings.TrimPrefix(id, "A."))
+	} else {
+		cands = append(cands, "A."+id)
+	}
+	for _, cand := range cands {
+		if q := c.Question(cand); q != nil {
+			return fmt.Sprintf("did you mean %s %s?", q.ID, q.Title)
+		}
+	}
+	return ""
+}

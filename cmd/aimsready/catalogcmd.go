@@ -159,12 +159,17 @@ func countKind(c *catalog.Catalog, control bool) int {
 }
 
 func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
-	q := c.Question(strings.TrimSpace(id))
-	if q == nil {
-		q = c.Question("A." + strings.TrimPrefix(strings.TrimSpace(id), "a."))
+	id = strings.TrimSpace(id)
+	if rest, ok := strings.CutPrefix(id, "a."); ok {
+		id = "A." + rest // the same id typed in lower case
 	}
+	q := c.Question(id)
 	if q == nil {
-		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), "list the ids with 'aimsready catalog list'")
+		hint := c.Suggest(id)
+		if hint == "" {
+			hint = "list the ids with 'aimsready catalog list'"
+		}
+		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), hint)
 	}
 	const width = 78
 	fmt.Fprintf(w, "%s  %s\n", q.ID, q.Title)
