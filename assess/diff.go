@@ -57,16 +57,21 @@ func Compare(old, new *Result) *Comparison {
 		oldSec[s.ID] = s
 	}
 	seen := map[string]bool{}
+	// A section with no score (everything excluded) on a side counts as
+	// absent there: n/a to a number is neither progress nor regression.
 	for _, s := range new.Sections {
-		d := SectionDelta{ID: s.ID, Title: s.Title, New: s.Score, InNew: true}
-		if o, ok := oldSec[s.ID]; ok {
-			d.Old, d.InOld, d.Delta = o.Score, true, s.Score-o.Score
+		d := SectionDelta{ID: s.ID, Title: s.Title, New: s.Score, InNew: s.Scored()}
+		if o, ok := oldSec[s.ID]; ok && o.Scored() {
+			d.Old, d.InOld = o.Score, true
+			if d.InNew {
+				d.Delta = s.Score - o.Score
+			}
 		}
 		seen[s.ID] = true
 		c.Sections = append(c.Sections, d)
 	}
 	for _, s := range old.Sections {
-		if !seen[s.ID] {
+		if !seen[s.ID] && s.Scored() {
 			c.Sections = append(c.Sections, SectionDelta{ID: s.ID, Title: s.Title, Old: s.Score, InOld: true, Delta: -s.Score})
 		}
 	}

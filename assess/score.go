@@ -61,7 +61,14 @@ type SectionScore struct {
 	Answered int // questions assessed (excluded controls count as answered)
 	Total    int // questions in the profile
 	Excluded int
+	// Applicable counts the questions that are not excluded. A section
+	// without any has no score (n/a), which is not the same as 0.
+	Applicable int
 }
+
+// Scored reports whether the section has a score: at least one question
+// that is not excluded.
+func (s SectionScore) Scored() bool { return s.Applicable > 0 }
 
 // QuestionScore is one question as scored.
 type QuestionScore struct {
@@ -146,6 +153,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 			default:
 				ss.Answered++
 			}
+			ss.Applicable++
 			secWeight += q.Weight
 			secPoints += q.Weight * qs.Score
 			applicable = append(applicable, q)

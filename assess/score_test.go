@@ -240,3 +240,27 @@ func BenchmarkScore(b *testing.B) {
 		Score(a, c)
 	}
 }
+
+// A section whose every question is excluded has no score: n/a, not 0,
+// and a diff does not read it as a regression.
+func TestAllExcludedSectionIsNotScored(t *testing.T) {
+	c := builtin(t)
+	a := allMet(c)
+	a.Profile = ProfileQuick // A.6 has one quick question, A.6.2.4
+	a.Answers["A.6.2.4"] = &Answer{Applicable: false, Assessed: true, Justification: "We build no AI systems; we only use bought-in tools."}
+	res := Score(a, c)
+	for _, s := range res.Sections {
+		if s.ID == "A.6" && (s.Scored() || s.Applicable != 0 || s.Excluded != 1) {
+			t.Errorf("A.6 = %+v, want not scored", s)
+		}
+		if s.ID != "A.6" && !s.Scored() {
+			t.Errorf("%s not scored", s.ID)
+		}
+	}
+	before := allMet(c)
+	before.Profile = ProfileQuick
+	cmp := Compare(Score(before, c), res)
+	if cmp.Regressed() {
+		t.Error("an excluded section is not a regression")
+	}
+}

@@ -40,13 +40,13 @@ type verdictJSON struct {
 }
 
 type sectionJSON struct {
-	ID       string  `json:"id"`
-	Title    string  `json:"title"`
-	Kind     string  `json:"kind"`
-	Score    float64 `json:"score"`
-	Answered int     `json:"answered"`
-	Total    int     `json:"total"`
-	Excluded int     `json:"excluded"`
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Kind     string   `json:"kind"`
+	Score    *float64 `json:"score"` // null when every question was excluded
+	Answered int      `json:"answered"`
+	Total    int      `json:"total"`
+	Excluded int      `json:"excluded"`
 }
 
 type blockerJSON struct {
@@ -94,7 +94,12 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 		Disclaimer: Disclaimer,
 	}
 	for _, s := range res.Sections {
-		out.Sections = append(out.Sections, sectionJSON{s.ID, s.Title, string(s.Kind), Round2(s.Score), s.Answered, s.Total, s.Excluded})
+		var score *float64
+		if s.Scored() {
+			v := Round2(s.Score)
+			score = &v
+		}
+		out.Sections = append(out.Sections, sectionJSON{s.ID, s.Title, string(s.Kind), score, s.Answered, s.Total, s.Excluded})
 	}
 	for _, b := range res.Blockers {
 		out.Blockers = append(out.Blockers, blockerJSON{b.Question, b.Title, b.Criterion, b.Text, b.Reason, b.Fix})
@@ -220,7 +225,7 @@ func WriteScoreMarkdown(w io.Writer, res *assess.Result, top int) error {
 	}
 	p.f(".\n\n| Section | Score | Answered |\n|---|---:|---:|\n")
 	for _, s := range res.Sections {
-		p.f("| %s %s | %s | %d/%d |\n", s.ID, EscapeMarkdown(s.Title), Pct(s.Score), s.Answered, s.Total)
+		p.f("| %s %s | %s | %d/%d |\n", s.ID, EscapeMarkdown(s.Title), SectionPct(s), s.Answered, s.Total)
 	}
 	if len(res.Blockers) > 0 {
 		p.f("\n### Stage 1 blockers (%d)\n\n", len(res.Blockers))

@@ -80,7 +80,7 @@ func writeMarkdownSummary(p *printer, r *Report) {
 
 	p.f("### Section scores\n\n| Section | Score | | Answered |\n|---|---:|---|---:|\n")
 	for _, sec := range s.Sections {
-		p.f("| %s %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), Pct(float64(sec.Score)), Bar(float64(sec.Score), 10), sec.Answered, sec.Total)
+		p.f("| %s %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), sec.Label(), Bar(sec.Value(), 10), sec.Answered, sec.Total)
 	}
 	p.f("\n")
 
@@ -129,7 +129,7 @@ func writeMarkdownSections(p *printer, r *Report) {
 		if sec.Kind == "annex" {
 			kind = "Annex"
 		}
-		p.f("### %s %s %s: %s / 100\n\n", kind, mdText(sec.ID), mdText(sec.Title), Pct(float64(sec.Score)))
+		p.f("### %s %s %s: %s / 100\n\n", kind, mdText(sec.ID), mdText(sec.Title), sec.Label())
 		if sec.Intro != "" {
 			p.f("%s\n\n", mdPara(sec.Intro))
 		}

@@ -98,15 +98,32 @@ type Blocker struct {
 	Fix           string `json:"fix"`
 }
 
+// Label is the section's score for display, or "n/a" when every question
+// in it was excluded.
+func (s SectionScore) Label() string {
+	if s.Score == nil {
+		return "n/a"
+	}
+	return Pct(float64(*s.Score))
+}
+
+// Value is the score for drawing, 0 when there is none.
+func (s SectionScore) Value() float64 {
+	if s.Score == nil {
+		return 0
+	}
+	return float64(*s.Score)
+}
+
 // SectionScore is one bar of the section chart.
 type SectionScore struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Kind     string `json:"kind"` // clause or annex
-	Score    Points `json:"score"`
-	Answered int    `json:"answered"`
-	Total    int    `json:"total"`
-	Excluded int    `json:"excluded"`
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Kind     string  `json:"kind"`  // clause or annex
+	Score    *Points `json:"score"` // null when every question was excluded
+	Answered int     `json:"answered"`
+	Total    int     `json:"total"`
+	Excluded int     `json:"excluded"`
 }
 
 // Section is one clause or Annex A area in detail.
@@ -305,8 +322,13 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	s.TopFixes = r.Fixes[:min(o.Top, len(r.Fixes))]
 	s.Sections = []SectionScore{}
 	for _, ss := range res.Sections {
+		var score *Points
+		if ss.Scored() {
+			v := Points(ss.Score)
+			score = &v
+		}
 		s.Sections = append(s.Sections, SectionScore{ID: ss.ID, Title: ss.Title, Kind: string(ss.Kind),
-			Score: Points(ss.Score), Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
+			Score: score, Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
 	}
 
 	byQuestion := map[string]*assess.QuestionScore{}

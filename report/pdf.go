@@ -1047,12 +1047,12 @@ func (d *pdfDoc) chart() {
 		if s.Kind == "annex" {
 			c = colNavyLight
 		}
-		bw := trackW * math.Max(0, math.Min(100, float64(s.Score))) / 100
+		bw := trackW * math.Max(0, math.Min(100, s.Value())) / 100
 		if bw > 0 {
 			d.fill(c)
 			f.Rect(x0, y+(rowH-barH)/2, bw, barH, "F")
 		}
-		d.text(stCellB, x0+trackW+1.5, y+(rowH-st.lineH())/2, valueW-1.5, Pct(float64(s.Score)), "R")
+		d.text(stCellB, x0+trackW+1.5, y+(rowH-st.lineH())/2, valueW-1.5, s.Label(), "R")
 		y += rowH
 	}
 	// Overall marker.
@@ -1199,7 +1199,7 @@ func (d *pdfDoc) sections() {
 			d.gap(3)
 		}
 		d.heading(1, sectionHeading(sec), 40)
-		line := fmt.Sprintf("Score %s / 100 · %d of %d questions answered", Pct(float64(sec.Score)), sec.Answered, sec.Total)
+		line := fmt.Sprintf("Score %s / 100 · %d of %d questions answered", sec.Label(), sec.Answered, sec.Total)
 		if sec.Excluded > 0 {
 			line += fmt.Sprintf(" · %d excluded", sec.Excluded)
 		}

@@ -257,8 +257,8 @@ func tinyReport(s string) *Report {
 		Summary: Summary{Overall: 50, Verdict: Verdict{Label: s, Reason: s},
 			Blockers: []Blocker{{Question: s, QuestionTitle: s, Text: s, Reason: s, Fix: s}},
 			TopFixes: []Fix{{Rank: 1, Question: s, QuestionTitle: s, Fix: s, Effort: s, Cites: []string{s}, Blocker: true}},
-			Sections: []SectionScore{{ID: s, Title: s, Kind: "annex", Score: 50}}},
-		Sections: []Section{{SectionScore: SectionScore{ID: s, Title: s, Score: 50}, Intro: s, Questions: []Question{{
+			Sections: []SectionScore{{ID: s, Title: s, Kind: "annex", Score: &score}}},
+		Sections: []Section{{SectionScore: SectionScore{ID: s, Title: s, Score: &score}, Intro: s, Questions: []Question{{
 			ID: s, Title: s, Citation: s, StatusLabel: s, Status: s, Score: &score,
 			Met: []Criterion{{ID: s, Text: s}}, Unmet: []Criterion{{ID: s, Text: s, FixRank: 1}},
 			Justification: s, Notes: s, Evidence: []string{s}, Refs: []Ref{{FrameworkName: s, ID: s}},

@@ -112,7 +112,7 @@ func TestBuildTakesNumbersFromResult(t *testing.T) {
 	}
 	n := 0
 	for i, s := range r.Sections {
-		if float64(s.Score) != res.Sections[i].Score {
+		if s.Value() != res.Sections[i].Score {
 			t.Errorf("section %s score %v, result says %v", s.ID, s.Score, res.Sections[i].Score)
 		}
 		for _, q := range s.Questions {

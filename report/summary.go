@@ -45,7 +45,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 
 	p.f("\nSections%s\n", strings.Repeat(" ", 38)+"score  answered")
 	for _, s := range res.Sections {
-		p.f("  %-5s %-32s %s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), Pct(s.Score), s.Answered, s.Total)
+		p.f("  %-5s %-32s %s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), SectionPct(s), s.Answered, s.Total)
 	}
 
 	if len(res.Blockers) > 0 {

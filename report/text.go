@@ -6,6 +6,8 @@ package report
 import (
 	"fmt"
 	"math"
+
+	"github.com/aimsready/aimsready/assess"
 	"strings"
 	"unicode"
 )
@@ -31,6 +33,15 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // Round2 rounds for machine-readable outputs: stable, and precise enough to
 // add gains back up.
 func Round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// SectionPct formats a section's score, or "n/a" when every question in it
+// was excluded.
+func SectionPct(s assess.SectionScore) string {
+	if !s.Scored() {
+		return "n/a"
+	}
+	return Pct(s.Score)
+}
 
 // Bar draws a score as a fixed-width bar; the number is always shown beside
 // it, so nothing relies on the bar alone.
