@@ -71,16 +71,24 @@ type Answer struct {
 	// question has not been answered (no met list and not excluded).
 	Met      []string
 	Assessed bool
+	// Decided records an explicit applicability decision for a control
+	// (`applicable: true` or `false`) even before its criteria are assessed,
+	// so the Statement of Applicability counts it.
+	Decided  bool
 	Notes    string
 	Evidence []string
 }
+
+// Decision reports whether the answer records an applicability decision:
+// explicitly, or implicitly by assessing the control.
+func (a *Answer) Decision() bool { return a != nil && (a.Decided || a.Assessed) }
 
 // Excluded reports whether an assessed control was excluded in the SoA.
 func (a *Answer) Excluded() bool { return a != nil && !a.Applicable }
 
 // empty is an entry that says nothing yet, such as `"4.1": {}` from init.
 func (a *Answer) empty() bool {
-	return a.Applicable && !a.Assessed && a.Justification == "" && a.Notes == "" && len(a.Evidence) == 0 && len(a.Met) == 0
+	return a.Applicable && !a.Assessed && !a.Decided && a.Justification == "" && a.Notes == "" && len(a.Evidence) == 0 && len(a.Met) == 0
 }
 
 // IsMet reports whether criterion id is met.
@@ -236,9 +244,9 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			sameVersion = false
 		}
 	}
-	parseAnswerMap(r, answersNode, a, c, sameVersion)
+	listed := parseAnswerMap(r, answersNode, a, c, sameVersion)
 	if !sameVersion && len(r.Problems) == 0 {
-		warnings = append(warnings, versionWarnings(file, catalogNode, a, c)...)
+		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
 	}
 	r.Problems.Sort()
 	if err := r.Problems.Err(); err != nil {
@@ -284,9 +292,13 @@ func parseSystem(r *strictyaml.Reader, n *yaml.Node) System {
 	return s
 }
 
-func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.Catalog, sameVersion bool) {
+// parseAnswerMap reads the answers and returns the question ids the file
+// lists, including entries that say nothing yet ("4.1": {}).
+func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.Catalog, sameVersion bool) map[string]bool {
 	entries, _ := r.Mapping(n, "answers", nil)
+	listed := map[string]bool{}
 	for _, e := range entries {
+		listed[e.Key] = true
 		q := c.Question(e.Key)
 		if q == nil {
 			if sameVersion {
@@ -301,6 +313,7 @@ func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.C
 			a.Answers[q.ID] = ans
 		}
 	}
+	return listed
 }
 
 func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id string, strictCriteria bool) *Answer {
@@ -313,6 +326,7 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 		case "applicable":
 			applicableNode = f.Value
 			ans.Applicable = r.Bool(f.Value, what+": applicable")
+			ans.Decided = q == nil || q.IsControl()
 		case "justification":
 			ans.Justification = strings.TrimSpace(r.String(f.Value, what+": justification"))
 		case "met":
@@ -360,7 +374,7 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 // versionWarnings names what changed between the catalog the answers were
 // given against and the one in use, so a method change is not mistaken for
 // progress or loss.
-func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog.Catalog) []Warning {
+func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog.Catalog, listed map[string]bool) []Warning {
 	line := 0
 	if catalogNode != nil {
 		line = catalogNode.Line
@@ -371,7 +385,7 @@ func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog
 	}
 	var added []string
 	for _, q := range c.Questions() {
-		if _, ok := a.Answers[q.ID]; !ok && a.InProfile(q) {
+		if !listed[q.ID] && a.InProfile(q) {
 			added = append(added, q.ID)
 		}
 	}

@@ -123,7 +123,8 @@ func TestRoundTrip(t *testing.T) {
 	a.Systems = []System{{Name: "yes", Purpose: "1.0", Role: catalog.RoleUser, Risk: "high"}}
 	a.Answers["5.2"] = &Answer{Applicable: true, Assessed: true, Met: []string{"communicated"}, Notes: "multi\nline", Evidence: []string{"a.pdf", "https://x/y?z=1#f"}}
 	a.Answers["6.1.2"] = &Answer{Applicable: true, Assessed: true, Met: []string{}}
-	a.Answers["A.7.3"] = &Answer{Applicable: false, Assessed: true, Justification: "No outside data: every dataset is our own."}
+	a.Answers["A.7.3"] = &Answer{Applicable: false, Assessed: true, Decided: true, Justification: "No outside data: every dataset is our own."}
+	a.Answers["A.7.4"] = &Answer{Applicable: true, Decided: true, Justification: "We train on our own claims data."}
 	a.Answers["7.1"] = &Answer{Applicable: true, Notes: "started, not assessed"}
 	data, err := Marshal(a, c)
 	if err != nil {
@@ -241,4 +242,55 @@ func randomAnswers(c *catalog.Catalog, rnd *rand.Rand) *Answers {
 		}
 	}
 	return a
+}
+
+// The version warning names only the questions the file does not list,
+// even when it lists them with nothing answered yet ("4.1": {}).
+func TestVersionWarningNamesOnlyUnlisted(t *testing.T) {
+	c := builtin(t)
+	data, err := Marshal(New(c, "Acme", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ProfileFull), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "iso42001-2023@1.0.0", "iso42001-2023@0.9.0", 1)
+	src = strings.Replace(src, "  \"7.4\": {}\n", "", 1)
+	_, warns, err := Parse("old.yaml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warns {
+		got = append(got, w.Msg)
+	}
+	want := []string{
+		"answers were given against catalog iso42001-2023@0.9.0; scoring with iso42001-2023@1.0.0",
+		"questions new to this catalog or missing from the file (not assessed): 7.4",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
+
+// `applicable: true` records an SoA decision before the criteria are
+// assessed: the control is not assessed, but the SoA covers it.
+func TestApplicableTrueIsADecision(t *testing.T) {
+	c := builtin(t)
+	src := head + "answers:\n  \"A.10.4\":\n    applicable: true\n    justification: We sell the claims model to insurers.\n"
+	a, _, err := Parse("a.yaml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := allMet(c)
+	full.Answers["A.10.4"] = a.Answers["A.10.4"]
+	res := Score(full, c)
+	if len(res.SoAMissing) != 0 || len(res.Blockers) != 0 {
+		t.Errorf("SoA missing %v, blockers %v", res.SoAMissing, res.Blockers)
+	}
+	if diff := cmp.Diff([]string{"A.10.4"}, res.NotAssessed); diff != "" {
+		t.Errorf("not assessed: %s", diff)
+	}
+	out, _ := Marshal(full, c)
+	if !strings.Contains(string(out), "  \"A.10.4\":\n    applicable: true\n    justification: We sell the claims model to insurers.\n") {
+		t.Errorf("decision not saved:\n%s", out)
+	}
 }

@@ -54,12 +54,12 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 		}
 		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: q.ID}
 		key.HeadComment = questionComment(q)
-		answers.Content = append(answers.Content, key, answerNode(a.Answers[q.ID]))
+		answers.Content = append(answers.Content, key, answerNode(a.Answers[q.ID], q.IsControl()))
 	}
 	for _, id := range sortedKeys(a.Orphans) {
 		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: id,
 			HeadComment: fmt.Sprintf("%s is not in catalog %s; kept from an earlier catalog version and not scored", id, c.Ident())}
-		answers.Content = append(answers.Content, key, answerNode(a.Orphans[id]))
+		answers.Content = append(answers.Content, key, answerNode(a.Orphans[id], !a.Orphans[id].Applicable || a.Orphans[id].Decided))
 	}
 	add("answers", answers)
 
@@ -93,14 +93,16 @@ func questionComment(q *catalog.Question) string {
 	return b.String()
 }
 
-func answerNode(ans *Answer) *yaml.Node {
+// answerNode renders one answer; control says whether the question is an
+// Annex A control, which alone carries an applicability decision.
+func answerNode(ans *Answer, control bool) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	if ans == nil {
 		m.Style = yaml.FlowStyle
 		return m
 	}
-	if !ans.Applicable {
-		m.Content = append(m.Content, str("applicable"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	if control && ans.Decision() {
+		m.Content = append(m.Content, str("applicable"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(ans.Applicable)})
 	}
 	if ans.Justification != "" {
 		m.Content = append(m.Content, str("justification"), text(ans.Justification))

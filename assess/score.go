@@ -84,6 +84,9 @@ type QuestionScore struct {
 	Justification string
 	Notes         string
 	Evidence      []string
+	// Decided says a control has an applicability decision, even when its
+	// criteria are not assessed yet.
+	Decided bool
 }
 
 // Blocker is something that would stop a Stage 1 audit.
@@ -147,7 +150,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 				continue
 			case StatusNotAssessed:
 				res.NotAssessed = append(res.NotAssessed, q.ID)
-				if q.IsControl() {
+				if q.IsControl() && !ans.Decision() {
 					res.SoAMissing = append(res.SoAMissing, q.ID)
 				}
 			default:
@@ -234,6 +237,7 @@ func scoreQuestion(q *catalog.Question, ans *Answer) QuestionScore {
 	qs := QuestionScore{ID: q.ID, Title: q.Title, Section: q.Section.ID, Kind: q.Kind(), Weight: q.Weight}
 	if ans != nil {
 		qs.Justification, qs.Notes, qs.Evidence = ans.Justification, ans.Notes, ans.Evidence
+		qs.Decided = ans.Decision()
 	}
 	switch {
 	case ans != nil && ans.Excluded():

@@ -464,7 +464,7 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 			ctl := Control{ID: q.ID, Title: q.Title, Area: sec.ID, AreaTitle: sec.Title, Evidence: []string{},
 				Implementation: Implementation(qs)}
 			switch {
-			case qs == nil || qs.Status == assess.StatusNotAssessed:
+			case qs == nil || !qs.Decided:
 				ctl.Applicability = SoAUndecided
 				soa.Undecided++
 			case qs.Status == assess.StatusExcluded:
