@@ -315,13 +315,24 @@ func blockerSummary(res *Result) string {
 	if len(res.Blockers) == 0 {
 		return "No Stage 1 blockers were found in the questions covered."
 	}
-	qs := []string{}
+	var qs []string
 	seen := map[string]bool{}
+	soaGapOnly := len(res.SoAMissing) > 0 && res.Profile == ProfileFull
 	for _, b := range res.Blockers {
+		if soaGapOnly && b.Reason == soaGap(res.SoAMissing) {
+			continue // the coverage blocker, said separately below
+		}
 		if !seen[b.Question] {
 			seen[b.Question] = true
 			qs = append(qs, b.Question)
 		}
 	}
-	return fmt.Sprintf("%d Stage 1 blocker(s): required documented information is missing or unconfirmed for %s.", len(res.Blockers), strings.Join(qs, ", "))
+	var parts []string
+	if len(qs) > 0 {
+		parts = append(parts, "required documented information is missing or unconfirmed for "+strings.Join(qs, ", "))
+	}
+	if soaGapOnly {
+		parts = append(parts, fmt.Sprintf("the Statement of Applicability has no decision for %s", catalog.JoinAnd(res.SoAMissing)))
+	}
+	return fmt.Sprintf("%d Stage 1 blocker(s): %s.", len(res.Blockers), strings.Join(parts, "; "))
 }
