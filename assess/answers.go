@@ -32,6 +32,9 @@ const (
 	ProfileQuick Profile = "quick" // the catalog's quick-snapshot questions
 )
 
+// answerKeys are the keys of one answer.
+var answerKeys = []string{"applicable", "justification", "met", "notes", "evidence"}
+
 // Risk levels for AI systems in the inventory.
 var riskLevels = []string{"low", "limited", "medium", "high", "unacceptable"}
 
@@ -300,6 +303,11 @@ func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.C
 	for _, e := range entries {
 		listed[e.Key] = true
 		q := c.Question(e.Key)
+		if q == nil && slices.Contains(answerKeys, e.Key) {
+			// "met:" written at the indentation of the question ids.
+			r.Errorf(e.KeyNode, "%q is not indented under a question id; indent it two spaces more than the question id above it", e.Key)
+			continue
+		}
 		if q == nil {
 			if sameVersion {
 				r.Errorf(e.KeyNode, "unknown question %q%s", e.Key, suggest(e.Key, c))
@@ -319,7 +327,7 @@ func parseAnswerMap(r *strictyaml.Reader, n *yaml.Node, a *Answers, c *catalog.C
 func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id string, strictCriteria bool) *Answer {
 	ans := &Answer{Applicable: true}
 	what := fmt.Sprintf("answer %q", id)
-	fields, _ := r.Mapping(n, what, []string{"applicable", "justification", "met", "notes", "evidence"})
+	fields, _ := r.Mapping(n, what, answerKeys)
 	var applicableNode, metNode *yaml.Node
 	for _, f := range fields {
 		switch f.Key {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
@@ -139,7 +140,7 @@ Its results are a readiness estimate, not a certification or an audit.`,
 	root.SetIn(e.stdin)
 	root.PersistentFlags().StringVar(&e.catalogPath, "catalog", "", "use a custom catalog `FILE` instead of the built-in one")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cliError{code: exitBadInput, err: err, hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
+		return &cliError{code: exitBadInput, err: plainFlagError(err), hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
 	})
 	root.AddCommand(newVersionCmd(e), newCatalogCmd(e))
 	addAssessmentCommands(root, e)
@@ -161,6 +162,13 @@ func exactArgs(n int, names ...string) cobra.PositionalArgs {
 			return nil
 		}
 		want := strings.Join(names, " and ")
+		if n == 0 {
+			if c.HasSubCommands() {
+				return &cliError{code: exitBadInput, err: fmt.Errorf("unknown command %q for %s", args[0], c.CommandPath()),
+					hint: fmt.Sprintf("run '%s --help' to see its commands", c.CommandPath())}
+			}
+			return &cliError{code: exitBadInput, err: fmt.Errorf("%s takes no arguments, got %q", c.CommandPath(), strings.Join(args, " ")), hint: "usage: " + c.UseLine()}
+		}
 		if len(args) < n {
 			return &cliError{code: exitBadInput, err: fmt.Errorf("%s needs %s", c.CommandPath(), want), hint: "usage: " + c.UseLine()}
 		}
@@ -182,6 +190,21 @@ func newVersionCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+var parseFailure = regexp.MustCompile(`: strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+
+// plainFlagError turns pflag's 'invalid argument "abc" for "--fail-under"
+// flag: strconv.ParseFloat: parsing "abc": invalid syntax' into words a
+// non-programmer can act on.
+func plainFlagError(err error) error {
+	msg := parseFailure.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		if strings.HasSuffix(m, "value out of range") {
+			return ": the number is out of range"
+		}
+		return ": not a number"
+	})
+	return errors.New(msg)
 }
 
 // isTerminal reports whether f is an interactive terminal.

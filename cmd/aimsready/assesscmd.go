@@ -29,7 +29,7 @@ func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error
 	}
 	a, warnings, err := assess.LoadFile(path, c)
 	if err != nil {
-		hint := "fix what is listed above, then check again with 'aimsready validate " + path + "'"
+		hint := "fix what is listed above, then check again with '" + commandLine(e, "validate", shellQuote(path)) + "'"
 		if errors.Is(err, fs.ErrNotExist) {
 			hint = "create one with 'aimsready init' or 'aimsready assess'"
 		}
@@ -104,7 +104,8 @@ func runInit(e *env, o *initOptions) error {
 			n++
 		}
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run 'aimsready assess --answers %s'), then 'aimsready validate %s'\n", o.out, n, o.out, o.out)
+	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run '%s'), then '%s'\n", o.out, n,
+		commandLine(e, "assess", "--answers", shellQuote(o.out)), commandLine(e, "validate", shellQuote(o.out)))
 	return nil
 }
 
