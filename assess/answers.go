@@ -248,6 +248,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 		}
 	}
 	listed := parseAnswerMap(r, answersNode, a, c, sameVersion)
+	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
 	}
@@ -377,6 +378,26 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 		}
 	}
 	return ans
+}
+
+// thinWarnings names exclusions whose justification would not survive an
+// audit, when they are entered rather than only in the report.
+func thinWarnings(file string, answersNode *yaml.Node, a *Answers, c *catalog.Catalog) []Warning {
+	lines := map[string]int{}
+	if answersNode != nil && answersNode.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(answersNode.Content); i += 2 {
+			lines[answersNode.Content[i].Value] = answersNode.Content[i].Line
+		}
+	}
+	var ws []Warning
+	for _, q := range c.Questions() {
+		if ans := a.Answers[q.ID]; ans.Excluded() {
+			if issue := ThinJustification(ans.Justification); issue != "" {
+				ws = append(ws, Warning{File: file, Line: lines[q.ID], Msg: fmt.Sprintf("%s is excluded with a justification an auditor would not accept: %s", q.ID, issue)})
+			}
+		}
+	}
+	return ws
 }
 
 // versionWarnings names what changed between the catalog the answers were

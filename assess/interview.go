@@ -391,6 +391,9 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 		return err
 	}
 	iv.printf("Saved %s: %s.\n", q.ID, describeAnswer(q, ans))
+	if issue := ThinJustification(ans.Justification); ans.Excluded() && issue != "" {
+		iv.printf("Note: an auditor would not accept this justification (%s). Say why the control does not apply; change it later with --revisit --section %s.\n", issue, q.Section.ID)
+	}
 	return nil
 }
 

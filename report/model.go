@@ -2,10 +2,8 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
@@ -403,7 +401,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 		score := Points(qs.Score)
 		out.Score = &score
 	} else {
-		out.JustificationIssue = ThinJustification(out.Justification)
+		out.JustificationIssue = assess.ThinJustification(out.Justification)
 	}
 	crit := func(id string) Criterion {
 		cr := Criterion{ID: id, FixRank: rank[qs.ID+"\x00"+id]}
@@ -483,7 +481,7 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 				}
 			}
 			if ctl.Applicability == SoAExcluded {
-				ctl.JustificationIssue = ThinJustification(ctl.Justification)
+				ctl.JustificationIssue = assess.ThinJustification(ctl.Justification)
 				if ctl.JustificationIssue != "" {
 					soa.Flagged++
 				}
@@ -492,41 +490,6 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 		}
 	}
 	return soa
-}
-
-// MinJustificationWords is the fewest words an exclusion's justification
-// needs before it can plausibly explain why a control does not apply.
-const MinJustificationWords = 8
-
-var genericJustifications = []string{
-	"n/a", "na", "n.a.", "none", "not relevant", "not applicable", "does not apply", "doesn't apply",
-	"irrelevant", "not needed", "not required", "out of scope", "no", "-", "tbd", "todo", "see above",
-}
-
-var placeholderRE = regexp.MustCompile(`(?i)\b(tbd|todo|tbc|fixme|xxx)\b`)
-
-// ThinJustification says why an exclusion's justification would not survive
-// an audit: empty, a placeholder, a generic phrase, or fewer than
-// MinJustificationWords words. It returns "" for a justification that can
-// stand.
-func ThinJustification(j string) string {
-	j = strings.TrimSpace(j)
-	if j == "" {
-		return "no justification given"
-	}
-	norm := strings.ToLower(strings.TrimRightFunc(j, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
-	for _, g := range genericJustifications {
-		if norm == g {
-			return fmt.Sprintf("generic phrase (%q) that does not say why the control does not apply", j)
-		}
-	}
-	if placeholderRE.MatchString(j) {
-		return "placeholder text instead of a reason"
-	}
-	if n := len(strings.Fields(j)); n < MinJustificationWords {
-		return fmt.Sprintf("too short (%d words) to say why the control does not apply", n)
-	}
-	return ""
 }
 
 func buildCrossFramework(res *assess.Result, c *catalog.Catalog) []Framework {
@@ -641,7 +604,7 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 				days(catalog.EffortS), days(catalog.EffortM), days(catalog.EffortL)),
 			"Stage 1 verdict: ready when there is no blocker, that is, every required document and record is reported in place and the Statement of Applicability records a decision for every Annex A control. A quick snapshot never gives a verdict.",
 			"Cross-framework view: for each NIST AI RMF function, OWASP risk and EU AI Act article, the questions whose catalog entry references it, and the question-weighted mean of their scores (excluded controls left out). References marked crosswalk come from a published pairing; analysis marks our own reasoning.",
-			fmt.Sprintf("Thin exclusion justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or \"n/a\", or shorter than %d words.", MinJustificationWords),
+			fmt.Sprintf("Thin exclusion justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or \"n/a\", or shorter than %d words.", assess.MinJustificationWords),
 		},
 		Efforts: []EffortDays{
 			{Effort: string(catalog.EffortS), Days: catalog.EffortS.Days(), Meaning: "days of work"},

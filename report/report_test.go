@@ -210,7 +210,7 @@ func TestThinJustification(t *testing.T) {
 		"We develop no AI systems in-house; all models are bought as services from vendors under contract.": false,
 		"All training and test data comes from our own records; we acquire no data from outside.":           false,
 	} {
-		if got := ThinJustification(j) != ""; got != thin {
+		if got := assess.ThinJustification(j) != ""; got != thin {
 			t.Errorf("ThinJustification(%q) flagged=%v, want %v", j, got, thin)
 		}
 	}
