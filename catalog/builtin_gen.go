@@ -12,7 +12,7 @@ func generatedBuiltin() *Catalog {
 				Intro: "This section asks whether you understand the setting your AI work happens in: the forces around you, the people with a stake in your AI systems, what your AI management system covers and how it is put together. An auditor starts here because every later decision on risk, controls and objectives should trace back to this context.",
 				Questions: []*Question{
 					{ID: "4.1", Title: "Understanding the organization and its context", Weight: 2, Quick: false, Documented: false, Pos: Pos{22, 9},
-						Prompt:   "Have you worked out which outside and inside factors affect how you build, offer or use AI, and have you decided what role your organisation plays for each AI system, for example builder, provider or user?",
+						Prompt:   "Have you worked out which outside and inside factors affect how you build, offer or use AI, and have you decided what role your organisation plays for each AI system, for example developer, provider or user?",
 						Guidance: "The auditor will look for a context analysis that is specific to AI, such as a short document or workshop output that names regulatory, technical, market, ethical and internal factors. Good evidence also states the intended purpose of the AI systems you develop, provide or use, the role you hold towards each one, and a recorded conclusion on whether climate change matters for your AI management system. The auditor will check that this analysis is current and was used when setting scope and assessing risk.",
 						Refs: []Ref{
 							{Framework: "nist-ai-rmf", ID: "GOVERN 1.1", Basis: "crosswalk", Pos: Pos{38, 13}},

@@ -12,6 +12,9 @@ import (
 type TextOptions struct {
 	Top   int // fixes to list; 0 means 10
 	Width int // columns; 0 means 80
+	// MaxBlockers limits the blockers listed (0: all), so the summary at
+	// the end of an interview fits a screen; the count is always given.
+	MaxBlockers int
 }
 
 // WriteScoreText writes the short terminal summary: overall score, verdict,
@@ -50,9 +53,16 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 
 	if len(res.Blockers) > 0 {
 		p.f("\nStage 1 blockers (%d)\n", len(res.Blockers))
-		for _, b := range res.Blockers {
+		shown := res.Blockers
+		if o.MaxBlockers > 0 && len(shown) > o.MaxBlockers {
+			shown = shown[:o.MaxBlockers]
+		}
+		for _, b := range shown {
 			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(b.Title, 50))
 			p.f("%s\n", Wrap(b.Reason, o.Width, "          "))
+		}
+		if n := len(res.Blockers) - len(shown); n > 0 {
+			p.f("  ... and %d more: see 'aimsready score' or the report\n", n)
 		}
 	}
 

@@ -133,8 +133,10 @@ Start here:
 Its results are a readiness estimate, not a certification or an audit.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       Version,
 		// The catalog flag is read by commands through env.
 	}
+	root.SetVersionTemplate("aimsready {{.Version}}\n")
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)

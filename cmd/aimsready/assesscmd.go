@@ -233,6 +233,14 @@ func newDiffCmd(e *env) *cobra.Command {
 				return err
 			}
 			cmp := assess.Compare(assess.Score(oldA, c), assess.Score(newA, c))
+			if oldA.Organization != newA.Organization {
+				fmt.Fprintf(e.stderr, "aimsready: warning: %s is about %q but %s is about %q: are these the same organisation?\n",
+					args[0], oldA.Organization, args[1], newA.Organization)
+			}
+			if oldA.Profile != newA.Profile {
+				fmt.Fprintf(e.stderr, "aimsready: warning: %s is a %s assessment but %s is %s: scores cover different questions\n",
+					args[0], oldA.Profile, args[1], newA.Profile)
+			}
 			if cmp.CatalogChanged {
 				fmt.Fprintf(e.stderr, "aimsready: warning: %s and %s were answered against different catalog versions (%s, %s): part of any change may come from the method, not from progress\n",
 					args[0], args[1], oldA.Catalog, newA.Catalog)

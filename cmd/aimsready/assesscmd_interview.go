@@ -125,7 +125,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	if _, statErr := os.Stat(o.answers); statErr == nil && iv.Answers != nil {
 		saved = true
 		fmt.Fprintln(e.stdout)
-		if werr := report.WriteScoreText(e.stdout, assess.Score(iv.Answers, c), report.TextOptions{Top: 5}); werr != nil {
+		if werr := report.WriteScoreText(e.stdout, assess.Score(iv.Answers, c), report.TextOptions{Top: 5, MaxBlockers: 5}); werr != nil {
 			return werr
 		}
 		fmt.Fprintf(e.stdout, "\nWrite the report:\n  %s\n", commandLine(e, "report", shellQuote(o.answers), "-o", "report.pdf"))
@@ -165,7 +165,11 @@ func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {
 	if o.accessible {
 		args = append(args, "--accessible")
 	}
-	fmt.Fprintf(w, "Resume with:\n  %s\n", commandLine(e, args...))
+	if saved {
+		fmt.Fprintf(w, "Resume with:\n  %s\n", commandLine(e, args...))
+	} else {
+		fmt.Fprintf(w, "Start again with:\n  %s\n", commandLine(e, args...))
+	}
 }
 
 func commandLine(e *env, args ...string) string {

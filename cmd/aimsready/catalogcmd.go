@@ -136,7 +136,11 @@ func runCatalogList(w io.Writer, c *catalog.Catalog, format string) error {
 				if q.Documented {
 					marks = append(marks, "documented")
 				}
-				fmt.Fprintf(tw, "  %s\t%s\tweight %g\t%d criteria\t%s\n", q.ID, q.Title, q.Weight, len(q.Criteria), strings.Join(marks, ", "))
+				line := fmt.Sprintf("  %s\t%s\tweight %g\t%d criteria", q.ID, q.Title, q.Weight, len(q.Criteria))
+				if len(marks) > 0 {
+					line += "\t" + strings.Join(marks, ", ")
+				}
+				fmt.Fprintln(tw, line)
 			}
 		}
 		if err := tw.Flush(); err != nil {
