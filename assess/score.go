@@ -129,8 +129,16 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	if res.Profile == "" {
 		res.Profile = ProfileFull
 	}
+	// Sizes are known from the catalog: allocate once instead of growing.
+	nq, nc := 0, 0
+	for _, q := range c.Questions() {
+		nq++
+		nc += len(q.Criteria)
+	}
+	res.Questions = make([]QuestionScore, 0, nq)
+	res.Fixes = make([]Fix, 0, nc)
 	var totalWeight, totalPoints float64
-	var applicable []*catalog.Question
+	applicable := make([]*catalog.Question, 0, nq)
 	for _, s := range c.Sections {
 		ss := SectionScore{ID: s.ID, Title: s.Title, Kind: s.Kind}
 		var secWeight, secPoints float64
