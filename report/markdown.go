@@ -159,12 +159,14 @@ func writeMarkdownSections(p *printer, r *Report) {
 			if q.JustificationIssue != "" {
 				p.f("**Flagged:** the justification would not survive an audit: %s.\n\n", mdText(q.JustificationIssue))
 			}
-			unmet := "Criteria not met"
 			if q.Status == "not-assessed" {
-				unmet = "Criteria not assessed yet"
+				// One line, not every criterion: an early assessment would
+				// otherwise be mostly "not assessed" lists.
+				p.f("%s\n\n", notAssessedNote(q))
+			} else {
+				writeMarkdownCriteria(p, "Criteria not met", q.Unmet)
+				writeMarkdownCriteria(p, "Criteria met", q.Met)
 			}
-			writeMarkdownCriteria(p, unmet, q.Unmet)
-			writeMarkdownCriteria(p, "Criteria met", q.Met)
 			if q.Notes != "" {
 				p.f("Notes: %s\n\n", mdText(q.Notes))
 			}

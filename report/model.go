@@ -96,6 +96,12 @@ type Blocker struct {
 	Fix           string `json:"fix"`
 }
 
+// notAssessedNote says in one line what an unanswered question means for
+// the score and where its fixes are.
+func notAssessedNote(q Question) string {
+	return fmt.Sprintf("Not answered yet: its %d criteria count as not met (score 0) and are in the fix list.", len(q.Unmet))
+}
+
 // Label is the section's score for display, or "n/a" when every question
 // in it was excluded.
 func (s SectionScore) Label() string {

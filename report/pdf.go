@@ -1227,12 +1227,16 @@ func (d *pdfDoc) question(q Question) {
 	}
 	t := &table{d: d, cols: []tcol{{"", 26, ""}, {"", contentW - 26, ""}}}
 	rows := [][]pcell{}
+	if q.Status == "not-assessed" {
+		// One row, not every criterion: an early assessment would
+		// otherwise run to dozens of pages of "not assessed".
+		rows = append(rows, []pcell{{badge: &badgeSpec{"Not assessed", toneNone}}, cellOf(stCell, pdfSafe(notAssessedNote(q)))})
+	}
 	for _, c := range q.Unmet {
-		label, tn := "Not met", toneBad
 		if q.Status == "not-assessed" {
-			label, tn = "Not assessed", toneNone
+			break
 		}
-		rows = append(rows, d.criterionRow(c, label, tn))
+		rows = append(rows, d.criterionRow(c, "Not met", toneBad))
 	}
 	for _, c := range q.Met {
 		rows = append(rows, d.criterionRow(c, "Met", toneGood))
