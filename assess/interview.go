@@ -335,19 +335,20 @@ func (iv *Interview) printf(format string, args ...any) {
 func (iv *Interview) askDetails(ctx context.Context) error {
 	a := iv.Answers
 	v := detailsOf(a)
+	d := newDetailsForm(v, iv.look)
+	pages := d.pages
 	for {
-		d := newDetailsForm(v, iv.look)
-		if err := iv.runPages(ctx, "Assessment details", d.pages); err != nil {
+		if err := iv.runPages(ctx, "Assessment details", pages); err != nil {
 			return err
 		}
-		if len(d.roles) == 0 {
-			iv.printf("Tick at least one role (x or space): it decides which Annex A controls are pre-selected as applicable.\n\n")
-			v = d.details
-			continue
+		if len(d.roles) > 0 {
+			break
 		}
-		d.apply(a)
-		break
+		// Ask only the roles again; what was typed before is kept.
+		iv.printf("Tick at least one role (x or space): roles pre-select the controls\nthat apply.\n\n")
+		pages = d.pages[len(d.pages)-1:]
 	}
+	d.apply(a)
 	if err := iv.save(); err != nil {
 		return err
 	}

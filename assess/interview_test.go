@@ -772,16 +772,10 @@ func TestTUIDetailsForNewFile(t *testing.T) {
 	d.wait("x toggle")
 	d.keys(keyEnter) // no role ticked: asked again
 	d.wait("Tick at least one role")
-	d.wait("> Acme") // asked again, with what was typed
+	d.wait("x toggle") // only the roles are asked again; what was typed is kept
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("a file was written before the details were complete")
 	}
-	d.keys(keyEnter)
-	d.wait("shift+tab back") // the assessor
-	d.keys(keyEnter)
-	d.wait("new line") // the scope
-	d.keys(keyEnter)
-	d.wait("x toggle")
 	d.keys(keyDown, "x")
 	d.wait("[•] provider")
 	d.keys(keyEnter)
