@@ -5,7 +5,6 @@ package assess
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -143,28 +142,11 @@ func (w Warning) String() string {
 
 // LoadFile reads and checks an answers file against catalog c.
 func LoadFile(path string, c *catalog.Catalog) (*Answers, []Warning, error) {
-	st, err := os.Stat(path)
+	data, err := strictyaml.ReadFile(path, MaxFileBytes, "an answers file")
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if st.IsDir() {
-		return nil, nil, fmt.Errorf("%s: is a directory, not an answers file", path)
-	}
-	if st.Size() > MaxFileBytes {
-		return nil, nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit for an answers file", path, st.Size(), MaxFileBytes>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+		return nil, nil, err
 	}
 	return Parse(path, data, c)
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/term"
@@ -318,7 +319,7 @@ func (iv *Interview) load() error {
 		iv.Answers = New(iv.Catalog, "", now(), profile)
 		return nil
 	default:
-		return fmt.Errorf("%s: %w", iv.Path, unwrapPathError(err))
+		return fmt.Errorf("%s: %w", iv.Path, strictyaml.WithoutPath(err))
 	}
 }
 

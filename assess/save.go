@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -169,7 +170,7 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathError(err))
+		return fmt.Errorf("%s: cannot write: %w", path, strictyaml.WithoutPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -190,7 +191,7 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
+		return fmt.Errorf("%s: %w", path, strictyaml.WithoutPath(err))
 	}
 	if d, derr := os.Open(dir); derr == nil {
 		d.Sync() // best effort: makes the rename itself durable

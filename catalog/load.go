@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -49,36 +48,11 @@ func BuiltinYAML() []byte { return bytes.Clone(builtinYAML) }
 
 // LoadFile reads and validates a custom catalog.
 func LoadFile(path string) (*Catalog, error) {
-	data, err := readFile(path)
+	data, err := strictyaml.ReadFile(path, MaxFileBytes, "a catalog file")
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data)
-}
-
-func readFile(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a catalog file", path)
-	}
-	if st.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileBytes>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	return data, nil
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse reads a catalog from YAML and validates it. Every problem found is

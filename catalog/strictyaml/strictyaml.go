@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -408,4 +409,36 @@ func clip(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// ReadFile reads a hand-edited file for Parse, refusing a directory and a
+// file over maxBytes before reading it. kind names the file in messages
+// ("an answers file"). Errors read "path: what went wrong", without Go's
+// "open path:" prefix repeated.
+func ReadFile(path string, maxBytes int, kind string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not %s", path, kind)
+	}
+	if st.Size() > int64(maxBytes) {
+		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit for %s", path, st.Size(), maxBytes>>20, kind)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	return data, nil
+}
+
+// WithoutPath strips the operation and path from an *os.PathError, for
+// messages that already start with the path.
+func WithoutPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
