@@ -187,9 +187,11 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	// is exactly what meeting that criterion adds to the overall score, so
 	// the gains add up to 100 minus the overall score.
 	soaMissing := len(res.SoAMissing) > 0 && res.Profile == ProfileFull
+	soaCarried := false // an unmet "soa" criterion already names the gap
 	for _, q := range applicable {
 		ans := a.Answers[q.ID]
 		assessed := ans != nil && ans.Assessed
+		qTotal := q.TotalWeight()
 		var cites []string // shared by the question's fixes; built once
 		for _, cr := range q.Criteria {
 			if assessed && ans.IsMet(cr.ID) {
@@ -201,7 +203,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 			f := Fix{
 				Question: q.ID, QuestionTitle: q.Title, Criterion: cr.ID, Text: cr.Text, Fix: cr.Fix,
 				Cites: cites, Effort: cr.Effort, Assessed: assessed,
-				Gain: 100 * q.Weight * cr.Weight / q.TotalWeight() / totalWeight,
+				Gain: 100 * q.Weight * cr.Weight / qTotal / totalWeight,
 				Seq:  len(res.Fixes),
 			}
 			if cr.Documented {
@@ -213,22 +215,23 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 				}
 				if cr.ID == "soa" && soaMissing {
 					b.Reason += "; " + soaGap(res.SoAMissing)
+					soaCarried = true
 				}
 				res.Blockers = append(res.Blockers, b)
 			}
 			res.Fixes = append(res.Fixes, f)
 		}
 	}
-	// A Statement of Applicability reported in place but not covering every
-	// control is still a blocker.
-	if soaMissing {
-		if soa := c.Question("6.1.3"); soa != nil && a.Answers["6.1.3"].IsMet("soa") {
-			res.Blockers = append(res.Blockers, Blocker{Question: "6.1.3", Title: soa.Title, Criterion: "soa",
-				Text: "The Statement of Applicability covers every Annex A control.", Reason: soaGap(res.SoAMissing), Fix: soaFix})
-		} else if soa == nil {
-			res.Blockers = append(res.Blockers, Blocker{Question: "SoA", Title: "Statement of Applicability",
-				Text: "The Statement of Applicability covers every control.", Reason: soaGap(res.SoAMissing), Fix: soaFix})
+	// A Statement of Applicability that does not cover every control is a
+	// blocker even when the SoA itself is reported in place (or the catalog
+	// has no SoA criterion).
+	if soaMissing && !soaCarried {
+		b := Blocker{Question: "SoA", Title: "Statement of Applicability", Criterion: "soa",
+			Text: "The Statement of Applicability covers every control.", Reason: soaGap(res.SoAMissing), Fix: soaFix}
+		if soa := c.Question("6.1.3"); soa != nil {
+			b.Question, b.Title, b.Text = soa.ID, soa.Title, "The Statement of Applicability covers every Annex A control."
 		}
+		res.Blockers = append(res.Blockers, b)
 	}
 	rankFixes(res.Fixes)
 	res.Verdict = verdict(res)

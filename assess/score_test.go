@@ -3,6 +3,7 @@ package assess
 import (
 	"math"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/aimsready/aimsready/catalog"
@@ -262,5 +263,35 @@ func TestAllExcludedSectionIsNotScored(t *testing.T) {
 	cmp := Compare(Score(before, c), res)
 	if cmp.Regressed() {
 		t.Error("an excluded section is not a regression")
+	}
+}
+
+// A catalog whose 6.1.3 has no "soa" criterion still gets the SoA coverage
+// blocker when a control has no applicability decision.
+func TestSoACoverageWithoutSoACriterion(t *testing.T) {
+	base := builtin(t)
+	c := &catalog.Catalog{ID: base.ID, Version: base.Version, Title: base.Title}
+	for _, s := range base.Sections {
+		ns := &catalog.Section{ID: s.ID, Title: s.Title, Kind: s.Kind}
+		for _, q := range s.Questions {
+			nq := *q
+			nq.Section = ns
+			if q.ID == "6.1.3" {
+				nq.Criteria = nil
+				for _, cr := range q.Criteria {
+					if cr.ID != "soa" {
+						nq.Criteria = append(nq.Criteria, cr)
+					}
+				}
+			}
+			ns.Questions = append(ns.Questions, &nq)
+		}
+		c.Sections = append(c.Sections, ns)
+	}
+	a := allMet(c)
+	delete(a.Answers, "A.10.4")
+	res := Score(a, c)
+	if len(res.Blockers) != 1 || res.Blockers[0].Question != "6.1.3" || !strings.Contains(res.Blockers[0].Reason, "A.10.4") {
+		t.Errorf("blockers = %+v, want one SoA coverage blocker naming A.10.4", res.Blockers)
 	}
 }
