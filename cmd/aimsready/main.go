@@ -6,7 +6,7 @@ import (
 	"os"
 
 	// First, so no terminal library queries the terminal at start-up.
-	_ "github.com/aimsready/aimsready/assess/termquiet"
+	_ "github.com/aimsready/aimsready/assess/interview/termquiet"
 )
 
 func main() {
