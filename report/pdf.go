@@ -147,9 +147,5 @@ func pdfContents(r *Report) []tocEntry {
 }
 
 func sectionHeading(s Section) string {
-	kind := "Clause"
-	if s.Kind == "annex" {
-		kind = "Annex"
-	}
-	return kind + " " + s.ID + " " + s.Title
+	return sectionKind(s) + " " + s.ID + " " + s.Title
 }
