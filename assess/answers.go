@@ -1,6 +1,12 @@
 // Package assess holds an assessment: the answers file (loading, saving),
 // scoring against a catalog, comparisons between two assessments, and the
-// interactive interview that fills the answers in.
+// checks an exclusion's justification needs for the Statement of
+// Applicability.
+//
+// It is plain data and arithmetic over files: it must not import any
+// terminal or TUI package (the interview lives in assess/interview and
+// imports assess, never the other way round; deps_test.go pins this), nor
+// report or cmd.
 package assess
 
 import (
@@ -31,11 +37,18 @@ const (
 	ProfileQuick Profile = "quick" // the catalog's quick-snapshot questions
 )
 
+// DefaultAnswersFile is where the interview keeps its answers, and what the
+// commands read, by default.
+const DefaultAnswersFile = "aimsready-answers.yaml"
+
 // answerKeys are the keys of one answer.
 var answerKeys = []string{"applicable", "justification", "met", "notes", "evidence"}
 
 // Risk levels for AI systems in the inventory.
 var riskLevels = []string{"low", "limited", "medium", "high", "unacceptable"}
+
+// RiskLevels lists the risk levels an AI system may have, lowest first.
+func RiskLevels() []string { return slices.Clone(riskLevels) }
 
 // Answers is one assessment of an organisation against a catalog.
 type Answers struct {

@@ -1,6 +1,7 @@
 // Package catalog holds the question catalog: its schema, the embedded
 // ISO/IEC 42001:2023 catalog, loading of custom catalogs and validation.
-// It knows nothing of answers or scores.
+// It knows nothing of answers or scores: it must not import assess, report or
+// cmd, only catalog/strictyaml of this module.
 package catalog
 
 import (
