@@ -1,6 +1,12 @@
 // Package assess holds an assessment: the answers file (loading, saving),
 // scoring against a catalog, comparisons between two assessments, and the
-// interactive interview that fills the answers in.
+// checks an exclusion's justification needs for the Statement of
+// Applicability.
+//
+// It is plain data and arithmetic over files: it must not import any
+// terminal or TUI package (the interview lives in assess/interview and
+// imports assess, never the other way round; deps_test.go pins this), nor
+// report or cmd.
 package assess
 
 import (
@@ -31,11 +37,18 @@ const (
 	ProfileQuick Profile = "quick" // the catalog's quick-snapshot questions
 )
 
+// DefaultAnswersFile is where the interview keeps its answers, and what the
+// commands read, by default.
+const DefaultAnswersFile = "aimsready-answers.yaml"
+
 // answerKeys are the keys of one answer.
 var answerKeys = []string{"applicable", "justification", "met", "notes", "evidence"}
 
 // Risk levels for AI systems in the inventory.
 var riskLevels = []string{"low", "limited", "medium", "high", "unacceptable"}
+
+// RiskLevels lists the risk levels an AI system may have, lowest first.
+func RiskLevels() []string { return slices.Clone(riskLevels) }
 
 // Answers is one assessment of an organisation against a catalog.
 type Answers struct {
@@ -49,10 +62,14 @@ type Answers struct {
 	Roles        []catalog.Role
 	Systems      []System
 	Answers      map[string]*Answer // by question id
+	// Plan tracks fixes by fix id ("6.1.2/method-documented").
+	Plan map[string]*PlanItem
 
 	// Orphans are answers to questions the current catalog does not have
-	// (kept so saving does not silently drop a user's work).
-	Orphans map[string]*Answer
+	// (kept so saving does not silently drop a user's work); PlanOrphans
+	// the same for plan entries.
+	Orphans     map[string]*Answer
+	PlanOrphans map[string]*PlanItem
 }
 
 // System is an AI system in scope.
@@ -73,6 +90,9 @@ type Answer struct {
 	// question has not been answered (no met list and not excluded).
 	Met      []string
 	Assessed bool
+	// Unknown keeps met criteria the catalog in use does not know (answers
+	// given against another catalog version), so saving never drops them.
+	Unknown []string
 	// Decided records an explicit applicability decision for a control
 	// (`applicable: true` or `false`) even before its criteria are assessed,
 	// so the Statement of Applicability counts it.
@@ -90,7 +110,7 @@ func (a *Answer) Excluded() bool { return a != nil && !a.Applicable }
 
 // empty is an entry that says nothing yet, such as `"4.1": {}` from init.
 func (a *Answer) empty() bool {
-	return a.Applicable && !a.Assessed && !a.Decided && a.Justification == "" && a.Notes == "" && len(a.Evidence) == 0 && len(a.Met) == 0
+	return a.Applicable && !a.Assessed && !a.Decided && a.Justification == "" && a.Notes == "" && len(a.Evidence) == 0 && len(a.Met) == 0 && len(a.Unknown) == 0
 }
 
 // IsMet reports whether criterion id is met.
@@ -121,9 +141,14 @@ func New(c *catalog.Catalog, org string, date time.Time, profile Profile) *Answe
 	}
 }
 
-// InProfile reports whether the question belongs to the assessment's profile.
+// InProfile reports whether the question belongs to the assessment's
+// profile. The quick snapshot asks the catalog's quick questions that
+// concern the organisation's roles (all of them while no role is known).
 func (a *Answers) InProfile(q *catalog.Question) bool {
-	return a.Profile != ProfileQuick || q.Quick
+	if a.Profile != ProfileQuick {
+		return true
+	}
+	return q.Quick && (len(a.Roles) == 0 || q.ConcernsAny(a.Roles))
 }
 
 // Warning is something the user should know that does not stop loading.
@@ -162,11 +187,11 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	r := &strictyaml.Reader{File: file}
 	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
 	var warnings []Warning
-	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers"})
+	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan"})
 	if !ok {
 		return nil, nil, r.Problems
 	}
-	var formatNode, catalogNode, answersNode *yaml.Node
+	var formatNode, catalogNode, answersNode, planNode *yaml.Node
 	for _, f := range fields {
 		switch f.Key {
 		case "format":
@@ -206,6 +231,8 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			}
 		case "answers":
 			answersNode = f.Value
+		case "plan":
+			planNode = f.Value
 		}
 	}
 	if a.Profile == "" {
@@ -230,6 +257,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 		}
 	}
 	listed := parseAnswerMap(r, answersNode, a, c, sameVersion)
+	a.Plan, a.PlanOrphans = parsePlan(r, planNode, c, sameVersion)
 	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
@@ -239,6 +267,17 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 		return nil, nil, err
 	}
 	return a, warnings, nil
+}
+
+// replacement returns the criterion of q that replaces an id of an earlier
+// catalog version, or nil.
+func replacement(q *catalog.Question, old string) *catalog.Criterion {
+	for _, cr := range q.Criteria {
+		if slices.Contains(cr.Replaces, old) {
+			return cr
+		}
+	}
+	return nil
 }
 
 func knownRole(r catalog.Role) bool {
@@ -336,8 +375,19 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 				case q != nil && q.Criterion(id) == nil:
 					if strictCriteria {
 						r.Errorf(item, "unknown criterion %q for %s (known: %s)", id, q.ID, strings.Join(q.CriterionIDs(), ", "))
+						continue
 					}
-					continue // a criterion of an older catalog version: dropped with a warning
+					if cr := replacement(q, id); cr != nil {
+						id = cr.ID // renamed since that version: same meaning, new id
+						if seen[id] {
+							continue
+						}
+						break
+					}
+					// Not in this catalog version: kept (and named in a warning).
+					seen[id] = true
+					ans.Unknown = append(ans.Unknown, id)
+					continue
 				}
 				seen[id] = true
 				ans.Met = append(ans.Met, id)
@@ -393,6 +443,20 @@ func versionWarnings(file string, catalogNode *yaml.Node, a *Answers, c *catalog
 	ws := []Warning{{File: file, Line: line, Msg: fmt.Sprintf("answers were given against catalog %s; scoring with %s", a.Catalog, c.Ident())}}
 	if len(a.Orphans) > 0 {
 		ws = append(ws, Warning{File: file, Msg: fmt.Sprintf("questions no longer in the catalog (answers kept but not scored): %s", strings.Join(sortedKeys(a.Orphans), ", "))})
+	}
+	var gone []string
+	for _, q := range c.Questions() {
+		if ans := a.Answers[q.ID]; ans != nil {
+			for _, id := range ans.Unknown {
+				gone = append(gone, q.ID+"/"+id)
+			}
+		}
+	}
+	if len(gone) > 0 {
+		ws = append(ws, Warning{File: file, Msg: fmt.Sprintf("met criteria that %s removed or reworded (kept in the file, not scored; re-check those questions with 'aimsready assess --revisit'): %s", c.Ident(), strings.Join(gone, ", "))})
+	}
+	if len(a.PlanOrphans) > 0 {
+		ws = append(ws, Warning{File: file, Msg: fmt.Sprintf("plan entries for fixes not in %s (kept, not shown): %s", c.Ident(), strings.Join(sortedKeys(a.PlanOrphans), ", "))})
 	}
 	var added []string
 	for _, q := range c.Questions() {

@@ -50,7 +50,9 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for _, q := range c.Questions() {
-		if !a.InProfile(q) {
+		// Questions outside the profile are written only when answered, so
+		// a quick snapshot stays short and nothing answered is dropped.
+		if !a.InProfile(q) && a.Answers[q.ID] == nil {
 			continue
 		}
 		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: q.ID}
@@ -63,6 +65,9 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 		answers.Content = append(answers.Content, key, answerNode(a.Orphans[id], !a.Orphans[id].Applicable || a.Orphans[id].Decided))
 	}
 	add("answers", answers)
+	if len(a.Plan) > 0 || len(a.PlanOrphans) > 0 {
+		add("plan", planNode(a, c))
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -111,6 +116,9 @@ func answerNode(ans *Answer, control bool) *yaml.Node {
 	if ans.Assessed && ans.Applicable {
 		met := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, id := range ans.Met {
+			met.Content = append(met.Content, str(id))
+		}
+		for _, id := range ans.Unknown {
 			met.Content = append(met.Content, str(id))
 		}
 		m.Content = append(m.Content, str("met"), met)

@@ -1,24 +1,40 @@
 package assess
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
 )
 
-// Status summarises one question's answer.
+// Status summarises one question's answer on the one scale every output
+// uses. A question's score is the weighted share of its criteria met.
 type Status string
 
 const (
-	StatusMet         Status = "met"          // every criterion met
-	StatusPartial     Status = "partial"      // some criteria met
+	StatusMet         Status = "met"          // every criterion met (score 100)
+	StatusLargely     Status = "largely-met"  // at least LargelyMetScore, not all
+	StatusPartial     Status = "partial"      // some criteria met, under LargelyMetScore
 	StatusNotMet      Status = "not-met"      // assessed, nothing met
 	StatusNotAssessed Status = "not-assessed" // no answer yet: scores 0
 	StatusExcluded    Status = "excluded"     // Annex A control excluded in the SoA
 )
+
+// LargelyMetScore is where "partially met" becomes "largely met": two
+// thirds of the criteria weight.
+const LargelyMetScore = 200.0 / 3
+
+// StatusFor places a score on the scale.
+func StatusFor(score float64, met, unmet int) Status {
+	switch {
+	case unmet == 0:
+		return StatusMet
+	case met == 0:
+		return StatusNotMet
+	case score >= LargelyMetScore-1e-9:
+		return StatusLargely
+	}
+	return StatusPartial
+}
 
 // Result is the scored assessment: everything a report or a CI gate needs,
 // so renderers never re-score.
@@ -33,34 +49,68 @@ type Result struct {
 	Scope        string
 	Roles        []catalog.Role
 	Systems      []System
+	Method       catalog.Method // thresholds in force
 
-	Overall     float64
-	Verdict     Verdict
-	Sections    []SectionScore
-	Questions   []QuestionScore
-	Blockers    []Blocker
-	Fixes       []Fix
-	NotAssessed []string // question ids, catalog order
-	Excluded    []string // control ids excluded in the SoA
-	SoAMissing  []string // controls with no applicability decision
+	Overall float64
+	// Documentation is the weighted share of document criteria met (what
+	// a Stage 1 audit reviews); Implementation the share of practice and
+	// record criteria met (what Stage 2 tests). Each criterion counts as
+	// much as it does in Overall.
+	Documentation  Readiness
+	Implementation Readiness
+	Verdict        Verdict
+	Sections       []SectionScore
+	Questions      []QuestionScore
+	Blockers       []Blocker
+	Fixes          []Fix
+	Phases         []PhaseTotal
+	Workstreams    []WorkstreamTotal
+	NotAssessed    []string // question ids, catalog order
+	Excluded       []string // control ids excluded in the SoA
+	SoAMissing     []string // controls with no applicability decision
+	SoAUnjustified []string // controls decided without a justification
+	Overdue        []Fix    // planned fixes past their due date (see MarkOverdue)
 }
 
-// Verdict says whether a Stage 1 audit could be passed, and why.
+// Readiness is a share of criteria met; Has is false when no criterion of
+// that kind is in scope (shown as n/a, not 0).
+type Readiness struct {
+	Score float64
+	Has   bool
+}
+
+// Verdict says how ready the organisation is for each audit stage, and why.
 type Verdict struct {
-	Ready  bool
-	Label  string
-	Reason string
+	Level   VerdictLevel
+	Label   string
+	Reason  string   // one paragraph
+	Reasons []string // the same, one finding per line
 }
+
+// VerdictLevel orders verdicts: a higher level is further along.
+type VerdictLevel int
+
+const (
+	LevelSnapshot   VerdictLevel = 0 // a quick snapshot never claims readiness
+	LevelNotReady   VerdictLevel = 1 // Stage 1 blockers
+	LevelStage1     VerdictLevel = 2 // ready for Stage 1, not yet for Stage 2
+	LevelStage1And2 VerdictLevel = 3 // ready for Stage 1 and Stage 2 (estimate)
+)
+
+// Ready says the organisation could go to Stage 1 (the 1.0 meaning).
+func (v Verdict) Ready() bool { return v.Level >= LevelStage1 }
 
 // SectionScore is the score of one clause or Annex A area.
 type SectionScore struct {
-	ID       string
-	Title    string
-	Kind     catalog.Kind
-	Score    float64
-	Answered int // questions assessed (excluded controls count as answered)
-	Total    int // questions in the profile
-	Excluded int
+	ID             string
+	Title          string
+	Kind           catalog.Kind
+	Score          float64
+	Documentation  Readiness
+	Implementation Readiness
+	Answered       int // questions assessed (excluded controls count as answered)
+	Total          int // questions in the profile
+	Excluded       int
 	// Applicable counts the questions that are not excluded. A section
 	// without any has no score (n/a), which is not the same as 0.
 	Applicable int
@@ -75,8 +125,8 @@ type QuestionScore struct {
 	ID            string
 	Title         string
 	Section       string
-	Kind          string // clause or control
-	Weight        float64
+	Kind          string  // clause or control
+	Weight        float64 // as applied: role weights included
 	Status        Status
 	Score         float64 // 0–100; 0 when not assessed; meaningless when excluded
 	Met           []string
@@ -99,8 +149,10 @@ type Blocker struct {
 	Fix       string
 }
 
-// Fix is one unmet criterion of an applicable question, with what to do.
+// Fix is one unmet criterion of an applicable question, with what to do. A
+// criterion shared by several questions (same-as) is one fix citing them all.
 type Fix struct {
+	ID            string // "QUESTION/criterion" of the criterion where it is answered
 	Rank          int
 	Question      string
 	QuestionTitle string
@@ -108,23 +160,30 @@ type Fix struct {
 	Text          string
 	Fix           string
 	Cites         []string
+	Also          []string // other questions this fix closes (shared evidence)
 	Effort        catalog.Effort
+	Evidence      catalog.EvidenceKind
 	Blocker       bool
 	Assessed      bool    // false when the question was not assessed yet
 	Gain          float64 // points the overall score rises when this criterion is met
-	Seq           int     // position in catalog order, for listings that read top-down
+	Importance    float64 // question weight × criterion weight, summed over the questions it closes
+	Phase         Phase
+	Workstream    string
+	Plan          *PlanItem // owner, due date and status from the answers file
+	Seq           int       // position in catalog order, for listings that read top-down
 }
 
 // Score scores the answers against the catalog. It is linear by design: a
 // question's score is the weighted share of its criteria met; a section's and
 // the overall score are question-weighted means over applicable questions.
 // Excluded controls leave numerator and denominator; questions not assessed
-// count as 0.
+// count as 0. A criterion shared with an earlier question (same-as) takes
+// that question's answer and counts in both.
 func Score(a *Answers, c *catalog.Catalog) *Result {
 	res := &Result{
 		Catalog: c.Ident(), CatalogTitle: c.Title, AnswersFrom: a.Catalog, Profile: a.Profile,
 		Organization: a.Organization, Assessor: a.Assessor, Date: a.Date, Scope: a.Scope,
-		Roles: a.Roles, Systems: a.Systems,
+		Roles: a.Roles, Systems: a.Systems, Method: c.Method.WithDefaults(),
 	}
 	if res.Profile == "" {
 		res.Profile = ProfileFull
@@ -136,19 +195,22 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 		nc += len(q.Criteria)
 	}
 	res.Questions = make([]QuestionScore, 0, nq)
-	res.Fixes = make([]Fix, 0, nc)
+	sc := &scorer{a: a, res: res, weights: make(map[string]float64, nq), applicable: make([]*catalog.Question, 0, nq)}
 	var totalWeight, totalPoints float64
-	applicable := make([]*catalog.Question, 0, nq)
+	var doc, impl share
 	for _, s := range c.Sections {
 		ss := SectionScore{ID: s.ID, Title: s.Title, Kind: s.Kind}
 		var secWeight, secPoints float64
+		var secDoc, secImpl share
 		for _, q := range s.Questions {
 			if !a.InProfile(q) {
 				continue
 			}
 			ss.Total++
 			ans := a.Answers[q.ID]
-			qs := scoreQuestion(q, ans)
+			w := q.WeightFor(a.Roles)
+			sc.weights[q.ID] = w
+			qs := sc.scoreQuestion(q, ans, w)
 			res.Questions = append(res.Questions, qs)
 			switch qs.Status {
 			case StatusExcluded:
@@ -164,10 +226,23 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 			default:
 				ss.Answered++
 			}
+			if q.IsControl() && ans.Decision() && strings.TrimSpace(ans.Justification) == "" {
+				res.SoAUnjustified = append(res.SoAUnjustified, q.ID)
+			}
 			ss.Applicable++
-			secWeight += q.Weight
-			secPoints += q.Weight * qs.Score
-			applicable = append(applicable, q)
+			secWeight += w
+			secPoints += w * qs.Score
+			qTotal := q.TotalWeight()
+			for _, cr := range q.Criteria {
+				part := w * cr.Weight / qTotal
+				met := sc.met(q, cr)
+				if cr.Evidence == catalog.EvidenceDocument || (cr.Evidence == "" && cr.Documented) {
+					secDoc.add(part, met)
+				} else {
+					secImpl.add(part, met)
+				}
+			}
+			sc.applicable = append(sc.applicable, q)
 		}
 		if ss.Total == 0 {
 			continue
@@ -175,6 +250,9 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 		if secWeight > 0 {
 			ss.Score = secPoints / secWeight
 		}
+		ss.Documentation, ss.Implementation = secDoc.readiness(), secImpl.readiness()
+		doc.merge(secDoc)
+		impl.merge(secImpl)
 		totalWeight += secWeight
 		totalPoints += secPoints
 		res.Sections = append(res.Sections, ss)
@@ -182,70 +260,67 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	if totalWeight > 0 {
 		res.Overall = totalPoints / totalWeight
 	}
-
-	// Fixes: one per unmet criterion of an applicable question. A fix's gain
-	// is exactly what meeting that criterion adds to the overall score, so
-	// the gains add up to 100 minus the overall score.
-	soaMissing := len(res.SoAMissing) > 0 && res.Profile == ProfileFull
-	soaCarried := false // an unmet "soa" criterion already names the gap
-	for _, q := range applicable {
-		ans := a.Answers[q.ID]
-		assessed := ans != nil && ans.Assessed
-		qTotal := q.TotalWeight()
-		var cites []string // shared by the question's fixes; built once
-		for _, cr := range q.Criteria {
-			if assessed && ans.IsMet(cr.ID) {
-				continue
-			}
-			if cites == nil {
-				cites = citations(q)
-			}
-			f := Fix{
-				Question: q.ID, QuestionTitle: q.Title, Criterion: cr.ID, Text: cr.Text, Fix: cr.Fix,
-				Cites: cites, Effort: cr.Effort, Assessed: assessed,
-				Gain: 100 * q.Weight * cr.Weight / qTotal / totalWeight,
-				Seq:  len(res.Fixes),
-			}
-			if cr.Documented {
-				f.Blocker = true
-				b := Blocker{Question: q.ID, Title: q.Title, Criterion: cr.ID, Text: cr.Text, Fix: cr.Fix,
-					Reason: "required documented information is not in place"}
-				if !assessed {
-					b.Reason = "not assessed yet, so the required documented information is not confirmed"
-				}
-				if cr.ID == "soa" && soaMissing {
-					b.Reason += "; " + soaGap(res.SoAMissing)
-					soaCarried = true
-				}
-				res.Blockers = append(res.Blockers, b)
-			}
-			res.Fixes = append(res.Fixes, f)
+	res.Documentation, res.Implementation = doc.readiness(), impl.readiness()
+	for _, id := range res.Excluded {
+		if q := c.Question(id); q != nil && strings.TrimSpace(a.Answers[id].Justification) == "" {
+			res.SoAUnjustified = append(res.SoAUnjustified, id) // cannot happen for loaded files; kept for hand-built answers
 		}
 	}
-	// A Statement of Applicability that does not cover every control is a
-	// blocker even when the SoA itself is reported in place (or the catalog
-	// has no SoA criterion).
-	if soaMissing && !soaCarried {
-		b := Blocker{Question: "SoA", Title: "Statement of Applicability", Criterion: "soa",
-			Text: "The Statement of Applicability covers every control.", Reason: soaGap(res.SoAMissing), Fix: soaFix}
-		if soa := c.Question("6.1.3"); soa != nil {
-			b.Question, b.Title, b.Text = soa.ID, soa.Title, "The Statement of Applicability covers every Annex A control."
-		}
-		res.Blockers = append(res.Blockers, b)
-	}
-	rankFixes(res.Fixes)
-	res.Verdict = verdict(res)
+	sc.fixes(c, totalWeight, nc)
+	res.Verdict = verdict(res, c)
 	return res
 }
 
-const soaFix = "Decide for each listed control whether it applies, record the decision and its justification in the Statement of Applicability, and answer those controls in this assessment."
+// share accumulates criteria weight met out of criteria weight in scope.
+type share struct{ met, total float64 }
 
-func soaGap(missing []string) string {
-	return fmt.Sprintf("the Statement of Applicability has no applicability decision for %d control(s): %s", len(missing), strings.Join(missing, ", "))
+func (s *share) add(w float64, met bool) {
+	s.total += w
+	if met {
+		s.met += w
+	}
 }
 
-func scoreQuestion(q *catalog.Question, ans *Answer) QuestionScore {
-	qs := QuestionScore{ID: q.ID, Title: q.Title, Section: q.Section.ID, Kind: q.Kind(), Weight: q.Weight}
+func (s *share) merge(o share) { s.met, s.total = s.met+o.met, s.total+o.total }
+
+func (s share) readiness() Readiness {
+	if s.total <= 0 {
+		return Readiness{}
+	}
+	return Readiness{Score: 100 * s.met / s.total, Has: true}
+}
+
+// scorer carries what scoring one assessment needs across its steps.
+type scorer struct {
+	a          *Answers
+	res        *Result
+	weights    map[string]float64 // question id -> weight as applied
+	applicable []*catalog.Question
+}
+
+// owner returns where a criterion is answered: its shared target when the
+// target question is in the assessment and not excluded, else itself.
+func (sc *scorer) owner(q *catalog.Question, cr *catalog.Criterion) (*catalog.Question, *catalog.Criterion) {
+	if cr.Target == nil {
+		return q, cr
+	}
+	tq := cr.TargetQuestion
+	if !sc.a.InProfile(tq) || sc.a.Answers[tq.ID].Excluded() {
+		return q, cr
+	}
+	return tq, cr.Target
+}
+
+// met reports whether criterion cr of question q is met, reading a shared
+// criterion's answer where it is answered.
+func (sc *scorer) met(q *catalog.Question, cr *catalog.Criterion) bool {
+	oq, ocr := sc.owner(q, cr)
+	ans := sc.a.Answers[oq.ID]
+	return ans != nil && ans.Assessed && ans.IsMet(ocr.ID)
+}
+
+func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64) QuestionScore {
+	qs := QuestionScore{ID: q.ID, Title: q.Title, Section: q.Section.ID, Kind: q.Kind(), Weight: weight}
 	if ans != nil {
 		qs.Justification, qs.Notes, qs.Evidence = ans.Justification, ans.Notes, ans.Evidence
 		qs.Decided = ans.Decision()
@@ -261,7 +336,7 @@ func scoreQuestion(q *catalog.Question, ans *Answer) QuestionScore {
 	}
 	var met float64
 	for _, cr := range q.Criteria {
-		if ans.IsMet(cr.ID) {
+		if sc.met(q, cr) {
 			met += cr.Weight
 			qs.Met = append(qs.Met, cr.ID)
 		} else {
@@ -269,14 +344,7 @@ func scoreQuestion(q *catalog.Question, ans *Answer) QuestionScore {
 		}
 	}
 	qs.Score = 100 * met / q.TotalWeight()
-	switch {
-	case len(qs.Unmet) == 0:
-		qs.Status = StatusMet
-	case len(qs.Met) == 0:
-		qs.Status = StatusNotMet
-	default:
-		qs.Status = StatusPartial
-	}
+	qs.Status = StatusFor(qs.Score, len(qs.Met), len(qs.Unmet))
 	return qs
 }
 
@@ -286,64 +354,4 @@ func citations(q *catalog.Question) []string {
 		cites = append(cites, r.String())
 	}
 	return cites
-}
-
-// rankFixes orders fixes: Stage 1 blockers first, then the highest gain per
-// unit of effort, ties in catalog order (the order they were created in).
-// Seq makes the order total, so an unstable O(n log n) sort gives the same
-// result as a stable one without its extra moves of large structs.
-func rankFixes(fixes []Fix) {
-	slices.SortFunc(fixes, func(a, b Fix) int {
-		if a.Blocker != b.Blocker {
-			if a.Blocker {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.Gain/b.Effort.Days(), a.Gain/a.Effort.Days()); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Seq, b.Seq)
-	})
-	for i := range fixes {
-		fixes[i].Rank = i + 1
-	}
-}
-
-func verdict(res *Result) Verdict {
-	if res.Profile == ProfileQuick {
-		return Verdict{Ready: false, Label: "Snapshot only",
-			Reason: fmt.Sprintf("This quick snapshot covers %d of the catalog's questions; run the full assessment before deciding on a Stage 1 audit. %s", len(res.Questions), blockerSummary(res))}
-	}
-	if len(res.Blockers) == 0 {
-		return Verdict{Ready: true, Label: "Ready for Stage 1",
-			Reason: "Every required document and record is reported in place and the Statement of Applicability covers every Annex A control. Stage 2 will test whether the system operates; see the score and fix list."}
-	}
-	return Verdict{Ready: false, Label: "Not ready for Stage 1", Reason: blockerSummary(res)}
-}
-
-func blockerSummary(res *Result) string {
-	if len(res.Blockers) == 0 {
-		return "No Stage 1 blockers were found in the questions covered."
-	}
-	var qs []string
-	seen := map[string]bool{}
-	soaGapOnly := len(res.SoAMissing) > 0 && res.Profile == ProfileFull
-	for _, b := range res.Blockers {
-		if soaGapOnly && b.Reason == soaGap(res.SoAMissing) {
-			continue // the coverage blocker, said separately below
-		}
-		if !seen[b.Question] {
-			seen[b.Question] = true
-			qs = append(qs, b.Question)
-		}
-	}
-	var parts []string
-	if len(qs) > 0 {
-		parts = append(parts, "required documented information is missing or unconfirmed for "+strings.Join(qs, ", "))
-	}
-	if soaGapOnly {
-		parts = append(parts, fmt.Sprintf("the Statement of Applicability has no decision for %s", catalog.JoinAnd(res.SoAMissing)))
-	}
-	return fmt.Sprintf("%d Stage 1 blocker(s): %s.", len(res.Blockers), strings.Join(parts, "; "))
 }

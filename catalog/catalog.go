@@ -1,6 +1,7 @@
 // Package catalog holds the question catalog: its schema, the embedded
 // ISO/IEC 42001:2023 catalog, loading of custom catalogs and validation.
-// It knows nothing of answers or scores.
+// It knows nothing of answers or scores: it must not import assess, report or
+// cmd, only catalog/strictyaml of this module.
 package catalog
 
 import (
@@ -68,6 +69,8 @@ type Catalog struct {
 	Version  string     `yaml:"version" json:"version"`
 	Title    string     `yaml:"title" json:"title"`
 	Standard string     `yaml:"standard" json:"standard"`
+	Method   Method     `yaml:"method" json:"method"`
+	Changes  []Change   `yaml:"changes,omitempty" json:"changes,omitempty"`
 	Sections []*Section `yaml:"sections" json:"sections"`
 
 	// File is where the catalog came from, for messages.
@@ -78,23 +81,32 @@ type Catalog struct {
 
 // Section is a clause (4–10) or an Annex A area (A.2–A.10).
 type Section struct {
-	ID        string      `yaml:"id" json:"id"`
-	Title     string      `yaml:"title" json:"title"`
-	Kind      Kind        `yaml:"kind" json:"kind"`
-	Intro     string      `yaml:"intro" json:"intro"`
-	Questions []*Question `yaml:"questions" json:"questions"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	Kind  Kind   `yaml:"kind" json:"kind"`
+	Intro string `yaml:"intro" json:"intro"`
+	// Workstream is the default workstream of the section's questions.
+	Workstream string      `yaml:"workstream,omitempty" json:"workstream,omitempty"`
+	Questions  []*Question `yaml:"questions" json:"questions"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
 
 // Question is one leaf clause or one Annex A control.
 type Question struct {
-	ID         string       `yaml:"id" json:"id"`
-	Title      string       `yaml:"title" json:"title"`
-	Weight     float64      `yaml:"weight" json:"weight"`
-	Quick      bool         `yaml:"quick,omitempty" json:"quick"`
-	Documented bool         `yaml:"documented,omitempty" json:"documented"`
-	Roles      []Role       `yaml:"roles,omitempty" json:"roles,omitempty"`
+	ID     string  `yaml:"id" json:"id"`
+	Title  string  `yaml:"title" json:"title"`
+	Weight float64 `yaml:"weight" json:"weight"`
+	// RoleWeights raise (or set) the weight for organisations holding a
+	// role: a user of bought-in AI weighs supplier controls higher.
+	RoleWeights map[Role]float64 `yaml:"role-weights,omitempty" json:"role-weights,omitempty"`
+	Quick       bool             `yaml:"quick,omitempty" json:"quick"`
+	Documented  bool             `yaml:"documented,omitempty" json:"documented"`
+	Roles       []Role           `yaml:"roles,omitempty" json:"roles,omitempty"`
+	// Requires lists the questions this one builds on: their fixes come first.
+	Requires []string `yaml:"requires,omitempty" json:"requires,omitempty"`
+	// Workstream overrides the section's workstream.
+	Workstream string       `yaml:"workstream,omitempty" json:"workstream,omitempty"`
 	Prompt     string       `yaml:"prompt" json:"prompt"`
 	Guidance   string       `yaml:"guidance" json:"guidance"`
 	Refs       []Ref        `yaml:"refs,omitempty" json:"refs,omitempty"`
@@ -107,12 +119,34 @@ type Question struct {
 
 // Criterion is one checkable fact that is met or not met.
 type Criterion struct {
-	ID         string  `yaml:"id" json:"id"`
-	Text       string  `yaml:"text" json:"text"`
-	Weight     float64 `yaml:"weight" json:"weight"`
-	Documented bool    `yaml:"documented,omitempty" json:"documented"`
-	Fix        string  `yaml:"fix" json:"fix"`
-	Effort     Effort  `yaml:"effort" json:"effort"`
+	ID     string  `yaml:"id" json:"id"`
+	Text   string  `yaml:"text" json:"text"`
+	Weight float64 `yaml:"weight" json:"weight"`
+	// Evidence is what it takes to meet the criterion: a document, a
+	// practice or records over time.
+	Evidence   EvidenceKind `yaml:"evidence" json:"evidence"`
+	Documented bool         `yaml:"documented,omitempty" json:"documented"`
+	// BeforeStage2 marks records a certification body expects before
+	// Stage 2 (a first internal audit, a first management review).
+	BeforeStage2 bool   `yaml:"before-stage2,omitempty" json:"before-stage2,omitempty"`
+	Fix          string `yaml:"fix" json:"fix"`
+	Effort       Effort `yaml:"effort" json:"effort"`
+	// Ask is what to request from the client as evidence.
+	Ask string `yaml:"ask,omitempty" json:"ask,omitempty"`
+	// MaxAgeMonths is how old a record may be before it is stale; 0 = no limit.
+	MaxAgeMonths int `yaml:"max-age-months,omitempty" json:"max-age-months,omitempty"`
+	// SameAs ("6.1.4/process-defined") says the criterion is the same
+	// artefact as an earlier question's criterion: answered once there,
+	// scored in both, fixed once.
+	SameAs string `yaml:"same-as,omitempty" json:"same-as,omitempty"`
+	// Replaces lists ids of earlier catalog versions with the same meaning,
+	// so answers given against them carry over.
+	Replaces []string `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+
+	// Target is the criterion SameAs names, resolved at load.
+	Target *Criterion `yaml:"-" json:"-"`
+	// TargetQuestion is the question holding Target.
+	TargetQuestion *Question `yaml:"-" json:"-"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -163,6 +197,22 @@ func (c *Catalog) index() {
 			q.Section = s
 			if _, dup := c.byID[q.ID]; !dup {
 				c.byID[q.ID] = q
+			}
+		}
+	}
+	// Resolve shared evidence: the sharing criterion reads as its target.
+	for _, q := range c.Questions() {
+		for _, cr := range q.Criteria {
+			if cr.SameAs == "" {
+				continue
+			}
+			tq, tc, _ := strings.Cut(cr.SameAs, "/")
+			if target := c.byID[tq]; target != nil {
+				if t := target.Criterion(tc); t != nil {
+					cr.Target, cr.TargetQuestion = t, target
+					cr.Text, cr.Fix, cr.Effort, cr.Evidence, cr.Ask = t.Text, t.Fix, t.Effort, t.Evidence, t.Ask
+					cr.Documented, cr.MaxAgeMonths, cr.BeforeStage2 = false, t.MaxAgeMonths, t.BeforeStage2
+				}
 			}
 		}
 	}

@@ -41,7 +41,7 @@ func TestBuiltinGenerated(t *testing.T) {
 		t.Fatal("builtin_gen.go is out of date with data/iso42001-2023.yaml; run: go test ./catalog -update")
 	}
 	gen := generatedBuiltin()
-	opts := cmp.Options{cmpopts.IgnoreUnexported(Catalog{}), cmpopts.IgnoreFields(Question{}, "Section")}
+	opts := cmp.Options{cmpopts.IgnoreUnexported(Catalog{}), cmpopts.IgnoreFields(Question{}, "Section"), cmpopts.IgnoreFields(Criterion{}, "Target", "TargetQuestion")}
 	if diff := cmp.Diff(parsed, gen, opts); diff != "" {
 		t.Errorf("generated catalog differs from the parsed YAML (-parsed +generated):\n%s", diff)
 	}
@@ -56,13 +56,36 @@ func generateGo(c *Catalog) ([]byte, error) {
 	b.WriteString("// generatedBuiltin returns the built-in catalog, parsed and validated at\n// build time so the binary does not parse YAML at every start.\n")
 	b.WriteString("func generatedBuiltin() *Catalog {\n\treturn &Catalog{\n")
 	fmt.Fprintf(&b, "ID: %s, Version: %s, Title: %s, Standard: %s, File: %s,\n", q(c.ID), q(c.Version), q(c.Title), q(c.Standard), q(c.File))
+	fmt.Fprintf(&b, "Method: Method{ImplementationThreshold: %v, ClauseFloor: %v, EvidenceThreshold: %v},\n",
+		c.Method.ImplementationThreshold, c.Method.ClauseFloor, c.Method.EvidenceThreshold)
+	if len(c.Changes) > 0 {
+		b.WriteString("Changes: []Change{\n")
+		for _, ch := range c.Changes {
+			fmt.Fprintf(&b, "{Version: %s, Summary: %s, Questions: []QuestionChange{\n", q(ch.Version), q(ch.Summary))
+			for _, qc := range ch.Questions {
+				fmt.Fprintf(&b, "{ID: %s, Change: %s},\n", q(qc.ID), q(qc.Change))
+			}
+			b.WriteString("}},\n")
+		}
+		b.WriteString("},\n")
+	}
+	strs := func(name string, ss []string) {
+		if len(ss) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "%s: []string{", name)
+		for _, s := range ss {
+			fmt.Fprintf(&b, "%s, ", q(s))
+		}
+		b.WriteString("},\n")
+	}
 	b.WriteString("Sections: []*Section{\n")
 	for _, s := range c.Sections {
-		fmt.Fprintf(&b, "{ID: %s, Title: %s, Kind: %s, Pos: Pos{%d, %d},\nIntro: %s,\nQuestions: []*Question{\n",
-			q(s.ID), q(s.Title), q(string(s.Kind)), s.Pos.Line, s.Pos.Col, q(s.Intro))
+		fmt.Fprintf(&b, "{ID: %s, Title: %s, Kind: %s, Workstream: %s, Pos: Pos{%d, %d},\nIntro: %s,\nQuestions: []*Question{\n",
+			q(s.ID), q(s.Title), q(string(s.Kind)), q(s.Workstream), s.Pos.Line, s.Pos.Col, q(s.Intro))
 		for _, qu := range s.Questions {
-			fmt.Fprintf(&b, "{ID: %s, Title: %s, Weight: %v, Quick: %v, Documented: %v, Pos: Pos{%d, %d},\n",
-				q(qu.ID), q(qu.Title), qu.Weight, qu.Quick, qu.Documented, qu.Pos.Line, qu.Pos.Col)
+			fmt.Fprintf(&b, "{ID: %s, Title: %s, Weight: %v, Quick: %v, Documented: %v, Workstream: %s, Pos: Pos{%d, %d},\n",
+				q(qu.ID), q(qu.Title), qu.Weight, qu.Quick, qu.Documented, q(qu.Workstream), qu.Pos.Line, qu.Pos.Col)
 			if len(qu.Roles) > 0 {
 				b.WriteString("Roles: []Role{")
 				for _, r := range qu.Roles {
@@ -70,6 +93,16 @@ func generateGo(c *Catalog) ([]byte, error) {
 				}
 				b.WriteString("},\n")
 			}
+			if len(qu.RoleWeights) > 0 {
+				b.WriteString("RoleWeights: map[Role]float64{")
+				for _, r := range Roles {
+					if w, ok := qu.RoleWeights[r]; ok {
+						fmt.Fprintf(&b, "%s: %v, ", q(string(r)), w)
+					}
+				}
+				b.WriteString("},\n")
+			}
+			strs("Requires", qu.Requires)
 			fmt.Fprintf(&b, "Prompt: %s,\nGuidance: %s,\n", q(qu.Prompt), q(qu.Guidance))
 			if len(qu.Refs) > 0 {
 				b.WriteString("Refs: []Ref{\n")
@@ -80,8 +113,10 @@ func generateGo(c *Catalog) ([]byte, error) {
 			}
 			b.WriteString("Criteria: []*Criterion{\n")
 			for _, cr := range qu.Criteria {
-				fmt.Fprintf(&b, "{ID: %s, Weight: %v, Documented: %v, Effort: %s, Pos: Pos{%d, %d},\nText: %s,\nFix: %s},\n",
-					q(cr.ID), cr.Weight, cr.Documented, q(string(cr.Effort)), cr.Pos.Line, cr.Pos.Col, q(cr.Text), q(cr.Fix))
+				fmt.Fprintf(&b, "{ID: %s, Weight: %v, Evidence: %s, Documented: %v, BeforeStage2: %v, Effort: %s, MaxAgeMonths: %d, SameAs: %s, Pos: Pos{%d, %d},\n",
+					q(cr.ID), cr.Weight, q(string(cr.Evidence)), cr.Documented, cr.BeforeStage2, q(string(cr.Effort)), cr.MaxAgeMonths, q(cr.SameAs), cr.Pos.Line, cr.Pos.Col)
+				strs("Replaces", cr.Replaces)
+				fmt.Fprintf(&b, "Text: %s,\nFix: %s,\nAsk: %s},\n", q(cr.Text), q(cr.Fix), q(cr.Ask))
 			}
 			b.WriteString("}},\n")
 		}

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"go.yaml.in/yaml/v3"
@@ -85,7 +89,7 @@ func pos(n *yaml.Node) Pos {
 
 func decodeCatalog(r *strictyaml.Reader, root *yaml.Node) *Catalog {
 	c := &Catalog{}
-	fields, _ := r.Mapping(root, "catalog", []string{"id", "version", "title", "standard", "sections"})
+	fields, _ := r.Mapping(root, "catalog", []string{"id", "version", "title", "standard", "method", "changes", "sections"})
 	for _, f := range fields {
 		switch f.Key {
 		case "id":
@@ -96,6 +100,12 @@ func decodeCatalog(r *strictyaml.Reader, root *yaml.Node) *Catalog {
 			c.Title = r.String(f.Value, "catalog title")
 		case "standard":
 			c.Standard = r.String(f.Value, "standard")
+		case "method":
+			c.Method = decodeMethod(r, f.Value)
+		case "changes":
+			for _, n := range r.Sequence(f.Value, "changes") {
+				c.Changes = append(c.Changes, decodeChange(r, n))
+			}
 		case "sections":
 			for _, n := range r.Sequence(f.Value, "sections") {
 				c.Sections = append(c.Sections, decodeSection(r, n))
@@ -108,7 +118,7 @@ func decodeCatalog(r *strictyaml.Reader, root *yaml.Node) *Catalog {
 func decodeSection(r *strictyaml.Reader, n *yaml.Node) *Section {
 	s := &Section{Pos: pos(n)}
 	what := fmt.Sprintf("section %q", strictyaml.Peek(n, "id"))
-	fields, _ := r.Mapping(n, what, []string{"id", "title", "kind", "intro", "questions"})
+	fields, _ := r.Mapping(n, what, []string{"id", "title", "kind", "intro", "workstream", "questions"})
 	s.ID = fieldString(r, fields, "id", "section id")
 	for _, f := range fields {
 		switch f.Key {
@@ -118,6 +128,8 @@ func decodeSection(r *strictyaml.Reader, n *yaml.Node) *Section {
 			s.Kind = Kind(r.String(f.Value, what+": kind"))
 		case "intro":
 			s.Intro = r.String(f.Value, what+": intro")
+		case "workstream":
+			s.Workstream = r.String(f.Value, what+": workstream")
 		case "questions":
 			for _, qn := range r.Sequence(f.Value, what+": questions") {
 				q := decodeQuestion(r, qn)
@@ -132,7 +144,7 @@ func decodeSection(r *strictyaml.Reader, n *yaml.Node) *Section {
 func decodeQuestion(r *strictyaml.Reader, n *yaml.Node) *Question {
 	q := &Question{Pos: pos(n)}
 	what := fmt.Sprintf("question %q", strictyaml.Peek(n, "id"))
-	fields, _ := r.Mapping(n, what, []string{"id", "title", "weight", "quick", "documented", "roles", "prompt", "guidance", "refs", "criteria"})
+	fields, _ := r.Mapping(n, what, []string{"id", "title", "weight", "role-weights", "quick", "documented", "roles", "requires", "workstream", "prompt", "guidance", "refs", "criteria"})
 	q.ID = fieldString(r, fields, "id", "question id")
 	for _, f := range fields {
 		switch f.Key {
@@ -140,6 +152,12 @@ func decodeQuestion(r *strictyaml.Reader, n *yaml.Node) *Question {
 			q.Title = r.String(f.Value, what+": title")
 		case "weight":
 			q.Weight = r.Number(f.Value, what+": weight")
+		case "role-weights":
+			q.RoleWeights = decodeRoleWeights(r, f.Value, what+": role-weights")
+		case "requires":
+			q.Requires = r.Strings(f.Value, what+": requires")
+		case "workstream":
+			q.Workstream = r.String(f.Value, what+": workstream")
 		case "quick":
 			q.Quick = r.Bool(f.Value, what+": quick")
 		case "documented":
@@ -184,7 +202,7 @@ func decodeRef(r *strictyaml.Reader, n *yaml.Node, what string) Ref {
 func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion {
 	c := &Criterion{Pos: pos(n)}
 	what = fmt.Sprintf("%s: criterion %q", what, strictyaml.Peek(n, "id"))
-	fields, _ := r.Mapping(n, what, []string{"id", "text", "weight", "documented", "fix", "effort"})
+	fields, _ := r.Mapping(n, what, []string{"id", "text", "weight", "evidence", "documented", "before-stage2", "fix", "effort", "ask", "max-age-months", "same-as", "replaces"})
 	c.ID = fieldString(r, fields, "id", what+": id")
 	for _, f := range fields {
 		switch f.Key {
@@ -198,9 +216,82 @@ func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion
 			c.Fix = r.String(f.Value, what+": fix")
 		case "effort":
 			c.Effort = Effort(r.String(f.Value, what+": effort"))
+		case "evidence":
+			c.Evidence = EvidenceKind(r.String(f.Value, what+": evidence"))
+		case "before-stage2":
+			c.BeforeStage2 = r.Bool(f.Value, what+": before-stage2")
+		case "ask":
+			c.Ask = r.String(f.Value, what+": ask")
+		case "max-age-months":
+			c.MaxAgeMonths = r.Int(f.Value, what+": max-age-months")
+		case "same-as":
+			c.SameAs = strings.TrimSpace(r.String(f.Value, what+": same-as"))
+		case "replaces":
+			c.Replaces = r.Strings(f.Value, what+": replaces")
 		}
 	}
 	return c
+}
+
+func decodeMethod(r *strictyaml.Reader, n *yaml.Node) Method {
+	var m Method
+	fields, _ := r.Mapping(n, "method", []string{"implementation-threshold", "clause-floor", "evidence-threshold"})
+	for _, f := range fields {
+		switch f.Key {
+		case "implementation-threshold":
+			m.ImplementationThreshold = r.Number(f.Value, "method: implementation-threshold")
+		case "clause-floor":
+			m.ClauseFloor = r.Number(f.Value, "method: clause-floor")
+		case "evidence-threshold":
+			m.EvidenceThreshold = r.Number(f.Value, "method: evidence-threshold")
+		}
+	}
+	return m
+}
+
+func decodeChange(r *strictyaml.Reader, n *yaml.Node) Change {
+	var ch Change
+	what := fmt.Sprintf("changes %q", strictyaml.Peek(n, "version"))
+	fields, _ := r.Mapping(n, what, []string{"version", "summary", "questions"})
+	for _, f := range fields {
+		switch f.Key {
+		case "version":
+			ch.Version = r.String(f.Value, what+": version")
+		case "summary":
+			ch.Summary = r.String(f.Value, what+": summary")
+		case "questions":
+			for _, qn := range r.Sequence(f.Value, what+": questions") {
+				var qc QuestionChange
+				qf, _ := r.Mapping(qn, what+": question change", []string{"id", "change"})
+				for _, f := range qf {
+					switch f.Key {
+					case "id":
+						qc.ID = r.String(f.Value, what+": id")
+					case "change":
+						qc.Change = r.String(f.Value, what+": change")
+					}
+				}
+				ch.Questions = append(ch.Questions, qc)
+			}
+		}
+	}
+	return ch
+}
+
+func decodeRoleWeights(r *strictyaml.Reader, n *yaml.Node, what string) map[Role]float64 {
+	known := make([]string, len(Roles))
+	for i, ro := range Roles {
+		known[i] = string(ro)
+	}
+	fields, _ := r.Mapping(n, what, known)
+	if len(fields) == 0 {
+		return nil
+	}
+	m := make(map[Role]float64, len(fields))
+	for _, f := range fields {
+		m[Role(f.Key)] = r.Number(f.Value, what+": "+f.Key)
+	}
+	return m
 }
 
 func fieldString(r *strictyaml.Reader, fields []strictyaml.Field, key, what string) string {
@@ -259,11 +350,143 @@ func (c *Catalog) Validate() strictyaml.Problems {
 		if len(s.Questions) == 0 {
 			add(s.Pos, "%s: has no questions", what)
 		}
+		if s.Workstream != "" && !knownWorkstream(s.Workstream) {
+			add(s.Pos, "%s: unknown workstream %q (known: %s)", what, s.Workstream, workstreamIDs())
+		}
 		for _, q := range s.Questions {
 			c.validateQuestion(s, q, questions, add)
 		}
 	}
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"implementation-threshold", c.Method.ImplementationThreshold}, {"clause-floor", c.Method.ClauseFloor}, {"evidence-threshold", c.Method.EvidenceThreshold}} {
+		if math.IsNaN(t.v) || t.v < 0 || t.v > 100 {
+			add(Pos{}, "method: %s must be a number from 0 to 100, not %v", t.name, t.v)
+		}
+	}
+	c.validateLinks(add)
 	return ps
+}
+
+// requireEvidenceKind is switched on once the built-in catalog carries the
+// tag on every criterion.
+const requireEvidenceKind = false
+
+func workstreamIDs() string {
+	ids := make([]string, len(Workstreams))
+	for i, w := range Workstreams {
+		ids[i] = w.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// validateLinks checks what points from one question to another: ids that
+// collide once case and Unicode forms are folded, prerequisites (known, no
+// cycles) and shared evidence (an earlier question's own criterion, whose
+// question concerns every role the sharing one does).
+func (c *Catalog) validateLinks(add func(Pos, string, ...any)) {
+	order := map[string]int{}
+	byID := map[string]*Question{}
+	folded := map[string]string{}
+	for i, q := range c.Questions() {
+		order[q.ID] = i
+		byID[q.ID] = q
+		f := strings.ToLower(norm.NFKC.String(q.ID))
+		if prev, ok := folded[f]; ok && prev != q.ID {
+			add(q.Pos, "question %q: id differs from %q only in case or Unicode form; ids must be told apart at a glance", q.ID, prev)
+		}
+		folded[f] = q.ID
+	}
+	for _, q := range c.Questions() {
+		for _, dep := range q.Requires {
+			switch {
+			case dep == q.ID:
+				add(q.Pos, "question %q: requires itself", q.ID)
+			case byID[dep] == nil:
+				add(q.Pos, "question %q: requires unknown question %q", q.ID, dep)
+			}
+		}
+		for _, cr := range q.Criteria {
+			if cr.SameAs == "" {
+				continue
+			}
+			cwhat := fmt.Sprintf("question %q: criterion %q", q.ID, cr.ID)
+			tq, tc, ok := strings.Cut(cr.SameAs, "/")
+			target := byID[tq]
+			switch {
+			case !ok || target == nil:
+				add(cr.Pos, "%s: same-as %q must name QUESTION/criterion of this catalog", cwhat, cr.SameAs)
+			case target.Criterion(tc) == nil:
+				add(cr.Pos, "%s: same-as %q: question %s has no criterion %q", cwhat, cr.SameAs, tq, tc)
+			case order[tq] >= order[q.ID]:
+				add(cr.Pos, "%s: same-as %q must point to an earlier question, where it is asked first", cwhat, cr.SameAs)
+			case target.Criterion(tc).SameAs != "":
+				add(cr.Pos, "%s: same-as %q points to a criterion that is itself shared; point to %s", cwhat, cr.SameAs, target.Criterion(tc).SameAs)
+			case !rolesCover(target, q):
+				add(cr.Pos, "%s: same-as %q: %s does not concern every role %s does, so some organisations would never answer it", cwhat, cr.SameAs, tq, q.ID)
+			}
+		}
+	}
+	if cyc := requireCycle(c.Questions(), byID); cyc != nil {
+		add(byID[cyc[0]].Pos, "prerequisites form a cycle: %s", strings.Join(cyc, " requires "))
+	}
+}
+
+// rolesCover reports whether target concerns every role q concerns.
+func rolesCover(target, q *Question) bool {
+	if len(target.Roles) == 0 {
+		return true
+	}
+	if len(q.Roles) == 0 {
+		return false
+	}
+	for _, r := range q.Roles {
+		if !slices.Contains(target.Roles, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// requireCycle returns one cycle of prerequisites (first id repeated at the
+// end), or nil.
+func requireCycle(qs []*Question, byID map[string]*Question) []string {
+	const (
+		unseen = iota
+		open
+		done
+	)
+	state := map[string]int{}
+	var stack []string
+	var visit func(id string) []string
+	visit = func(id string) []string {
+		switch state[id] {
+		case open:
+			i := slices.Index(stack, id)
+			return append(slices.Clone(stack[i:]), id)
+		case done:
+			return nil
+		}
+		state[id] = open
+		stack = append(stack, id)
+		if q := byID[id]; q != nil {
+			for _, dep := range q.Requires {
+				if cyc := visit(dep); cyc != nil {
+					return cyc
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[id] = done
+		return nil
+	}
+	for _, q := range qs {
+		if cyc := visit(q.ID); cyc != nil {
+			return cyc
+		}
+	}
+	return nil
 }
 
 func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos, add func(Pos, string, ...any)) {
@@ -283,8 +506,16 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 	if strings.TrimSpace(q.Title) == "" {
 		add(q.Pos, "%s: title is missing", what)
 	}
-	if !(q.Weight > 0) {
-		add(q.Pos, "%s: weight must be > 0", what)
+	if !validWeight(q.Weight) {
+		add(q.Pos, "%s: weight must be a number from %v to %v, not %v", what, MinWeight, MaxWeight, q.Weight)
+	}
+	for _, r := range Roles {
+		if w, ok := q.RoleWeights[r]; ok && !validWeight(w) {
+			add(q.Pos, "%s: role-weights: %s must be a number from %v to %v, not %v", what, r, MinWeight, MaxWeight, w)
+		}
+	}
+	if q.Workstream != "" && !knownWorkstream(q.Workstream) {
+		add(q.Pos, "%s: unknown workstream %q (known: %s)", what, q.Workstream, workstreamIDs())
 	}
 	if strings.TrimSpace(q.Prompt) == "" {
 		add(q.Pos, "%s: prompt is missing", what)
@@ -327,17 +558,40 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 			add(cr.Pos, "%s: duplicate criterion id", cwhat)
 		}
 		ids[cr.ID] = true
+		if !validWeight(cr.Weight) {
+			add(cr.Pos, "%s: weight must be a number from %v to %v, not %v", cwhat, MinWeight, MaxWeight, cr.Weight)
+		}
+		if cr.MaxAgeMonths < 0 || cr.MaxAgeMonths > 120 {
+			add(cr.Pos, "%s: max-age-months must be from 0 to 120, not %d", cwhat, cr.MaxAgeMonths)
+		}
+		for _, old := range cr.Replaces {
+			if !kebab.MatchString(old) {
+				add(cr.Pos, "%s: replaces: %q is not a criterion id", cwhat, old)
+			}
+		}
+		if cr.SameAs != "" {
+			if cr.Text != "" || cr.Fix != "" || cr.Effort != "" || cr.Evidence != "" || cr.Ask != "" || cr.Documented {
+				add(cr.Pos, "%s: a same-as criterion takes its text, fix, effort, evidence and ask from %s; remove them here", cwhat, cr.SameAs)
+			}
+			continue // the target is checked once all questions are known
+		}
 		if strings.TrimSpace(cr.Text) == "" {
 			add(cr.Pos, "%s: text is missing", cwhat)
-		}
-		if !(cr.Weight > 0) {
-			add(cr.Pos, "%s: weight must be > 0", cwhat)
 		}
 		if strings.TrimSpace(cr.Fix) == "" {
 			add(cr.Pos, "%s: fix is missing", cwhat)
 		}
 		if cr.Effort != EffortS && cr.Effort != EffortM && cr.Effort != EffortL {
 			add(cr.Pos, "%s: effort must be S, M or L, not %q", cwhat, cr.Effort)
+		}
+		switch cr.Evidence {
+		case EvidenceDocument, EvidencePractice, EvidenceRecord:
+		case "":
+			if requireEvidenceKind {
+				add(cr.Pos, "%s: evidence is missing: say document, practice or record (what it takes to meet it)", cwhat)
+			}
+		default:
+			add(cr.Pos, "%s: evidence must be document, practice or record, not %q", cwhat, cr.Evidence)
 		}
 		if cr.Documented {
 			documented++

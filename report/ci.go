@@ -88,7 +88,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 	out := scoreJSON{
 		Schema: ScoreSchema, Catalog: res.Catalog, AnswersCatalog: res.AnswersFrom, Profile: string(res.Profile),
 		Organization: res.Organization, Date: res.Date, Overall: Round2(res.Overall),
-		Verdict:  verdictJSON{res.Verdict.Ready, res.Verdict.Label, res.Verdict.Reason},
+		Verdict:  verdictJSON{res.Verdict.Ready(), res.Verdict.Label, res.Verdict.Reason},
 		Sections: []sectionJSON{}, Blockers: []blockerJSON{}, Fixes: []fixJSON{}, Questions: []questionJSON{},
 		NotAssessed: nonNil(res.NotAssessed), Excluded: nonNil(res.Excluded), SoAMissing: nonNil(res.SoAMissing),
 		Disclaimer: Disclaimer,

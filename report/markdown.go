@@ -125,11 +125,7 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 func writeMarkdownSections(p *printer, r *Report) {
 	p.f("## Section by section\n\n")
 	for _, sec := range r.Sections {
-		kind := "Clause"
-		if sec.Kind == "annex" {
-			kind = "Annex"
-		}
-		p.f("### %s %s %s: %s / 100\n\n", kind, mdText(sec.ID), mdText(sec.Title), sec.Label())
+		p.f("### %s %s %s: %s / 100\n\n", sectionKind(sec), mdText(sec.ID), mdText(sec.Title), sec.Label())
 		if sec.Intro != "" {
 			p.f("%s\n\n", mdPara(sec.Intro))
 		}

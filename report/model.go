@@ -310,7 +310,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 
 	s := &r.Summary
 	s.Overall = Points(res.Overall)
-	s.Verdict = Verdict{Ready: res.Verdict.Ready, Label: res.Verdict.Label, Reason: res.Verdict.Reason}
+	s.Verdict = Verdict{Ready: res.Verdict.Ready(), Label: res.Verdict.Label, Reason: res.Verdict.Reason}
 	s.BlockerCount = len(res.Blockers)
 	s.Blockers = []Blocker{}
 	for _, b := range res.Blockers {

@@ -1,6 +1,11 @@
 // Package report turns a scored assessment into what people read: terminal
 // summaries, CI outputs, and the gap-analysis report in Markdown, PDF, CSV
 // and JSON. It renders assess results and never re-scores them.
+//
+// model.go builds the one report model every renderer draws; each renderer
+// keeps to its own files (markdown.go, csv.go, json.go, ci.go, diff.go,
+// pdf*.go). report must not import assess/interview, any terminal package,
+// or cmd.
 package report
 
 import (
@@ -110,6 +115,14 @@ func Wrap(text string, width int, indent string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// sectionKind is how headings name a section: "Clause" or "Annex".
+func sectionKind(s Section) string {
+	if s.Kind == "annex" {
+		return "Annex"
+	}
+	return "Clause"
 }
 
 // Truncate shortens s to at most n runes, marking the cut.

@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const defaultAnswersFile = "aimsready-answers.yaml"
+const defaultAnswersFile = assess.DefaultAnswersFile
 
 func addAssessmentCommands(root *cobra.Command, e *env) {
 	root.AddCommand(newInitCmd(e), newValidateCmd(e), newScoreCmd(e), newDiffCmd(e))

@@ -11,7 +11,8 @@ import (
 	"syscall"
 
 	"github.com/aimsready/aimsready/assess"
-	"github.com/aimsready/aimsready/assess/termquiet"
+	"github.com/aimsready/aimsready/assess/interview"
+	"github.com/aimsready/aimsready/assess/interview/termquiet"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -71,9 +72,9 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	}
 	var sections []string
 	for _, id := range o.sections {
-		s := assess.FindSection(c, id)
+		s := interview.FindSection(c, id)
 		if s == nil {
-			return usageError("unknown section %q; valid sections are %s", id, strings.Join(assess.SectionIDs(c), ", "))
+			return usageError("unknown section %q; valid sections are %s", id, strings.Join(interview.SectionIDs(c), ", "))
 		}
 		sections = append(sections, s.ID)
 	}
@@ -93,7 +94,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	iv := &assess.Interview{
+	iv := &interview.Interview{
 		Catalog:    c,
 		Path:       o.answers,
 		Sections:   sections,
@@ -110,7 +111,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	}
 	err = iv.Run(ctx)
 	stop()
-	interrupted := errors.Is(err, assess.ErrInterrupted)
+	interrupted := errors.Is(err, interview.ErrInterrupted)
 	if err != nil && !interrupted {
 		if iv.Answers == nil { // the file did not load: it was left as it is
 			hint := ""
@@ -132,7 +133,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	}
 	if interrupted {
 		why := ""
-		if errors.Is(err, assess.ErrInputEnded) {
+		if errors.Is(err, interview.ErrInputEnded) {
 			why = "The input ended before the interview was complete."
 		}
 		printResume(e.stderr, e, o, saved, why)

@@ -65,19 +65,39 @@ func newCatalogCmd(e *env) *cobra.Command {
 	}
 	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml or json")
 
+	var lintStrict bool
 	lint := &cobra.Command{
-		Use:   "lint FILE",
-		Short: "Check a custom catalog and list every problem with file:line:col",
-		Args:  exactArgs(1, "a catalog file"),
+		Use:   "lint [FILE]",
+		Short: "Check a catalog (the built-in one without FILE) and list every problem with file:line:col",
+		Long: "Check a catalog and list every problem with file:line:col; problems exit 2.\n" +
+			"Warnings (hedge words such as \"where relevant\", fixes that do not start with a verb,\n" +
+			"the same fix twice) are printed too; --strict makes them exit 1.",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			c, err := catalog.LoadFile(args[0])
+			var c *catalog.Catalog
+			var err error
+			name := catalog.BuiltinFile
+			if len(args) == 1 {
+				name = args[0]
+				c, err = catalog.LoadFile(args[0])
+			} else {
+				c, err = catalog.Parse(catalog.BuiltinFile, catalog.BuiltinYAML())
+			}
 			if err != nil {
 				return inputError(err, "")
 			}
-			fmt.Fprintf(e.stdout, "%s: ok: catalog %s, %d sections, %d questions\n", args[0], c.Ident(), len(c.Sections), len(c.Questions()))
+			warnings := c.Warnings()
+			for _, w := range warnings {
+				fmt.Fprintf(e.stderr, "warning: %s\n", w)
+			}
+			fmt.Fprintf(e.stdout, "%s: ok: catalog %s, %d sections, %d questions, %d warning(s)\n", name, c.Ident(), len(c.Sections), len(c.Questions()), len(warnings))
+			if lintStrict && len(warnings) > 0 {
+				return &gateError{reason: fmt.Sprintf("%d lint warning(s)", len(warnings))}
+			}
 			return nil
 		},
 	}
+	lint.Flags().BoolVar(&lintStrict, "strict", false, "exit 1 when there are warnings")
 	cmd.AddCommand(list, show, export, lint)
 	return cmd
 }
@@ -188,17 +208,42 @@ func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
 	if len(q.Roles) > 0 {
 		fmt.Fprintf(w, "Mostly concerns: %s of AI systems\n", catalog.JoinAnd(roleNames(q.Roles)))
 	}
+	for _, r := range catalog.Roles {
+		if rw, ok := q.RoleWeights[r]; ok {
+			fmt.Fprintf(w, "Weight %g for an organisation that is a %s of AI systems\n", rw, r)
+		}
+	}
+	if len(q.Requires) > 0 {
+		fmt.Fprintf(w, "Builds on: %s (their fixes come first)\n", catalog.JoinAnd(q.Requires))
+	}
+	fmt.Fprintf(w, "Workstream: %s\n", catalog.WorkstreamTitle(q.WorkstreamID()))
 	fmt.Fprintf(w, "\nQuestion\n%s\n", report.Wrap(q.Prompt, width, "  "))
 	fmt.Fprintf(w, "\nWhat an auditor looks for\n%s\n", report.Wrap(q.Guidance, width, "  "))
-	fmt.Fprintf(w, "\nCriteria (weight, effort to fix)\n")
+	fmt.Fprintf(w, "\nCriteria (evidence kind, weight, effort to fix)\n")
 	for _, cr := range q.Criteria {
-		doc := ""
-		if cr.Documented {
-			doc = ", documented information"
+		var tags []string
+		if cr.Evidence != "" {
+			tags = append(tags, string(cr.Evidence))
 		}
-		fmt.Fprintf(w, "  %s  (weight %g, effort %s%s)\n", cr.ID, cr.Weight, cr.Effort, doc)
+		tags = append(tags, fmt.Sprintf("weight %g", cr.Weight), "effort "+string(cr.Effort))
+		if cr.Documented {
+			tags = append(tags, "documented information")
+		}
+		if cr.BeforeStage2 {
+			tags = append(tags, "needed before Stage 2")
+		}
+		if cr.MaxAgeMonths > 0 {
+			tags = append(tags, fmt.Sprintf("stale after %d months", cr.MaxAgeMonths))
+		}
+		fmt.Fprintf(w, "  %s  (%s)\n", cr.ID, strings.Join(tags, ", "))
+		if cr.SameAs != "" {
+			fmt.Fprintf(w, "%s\n", report.Wrap("Same evidence as "+cr.SameAs+": answered there, counted here too.", width, "      "))
+		}
 		fmt.Fprintf(w, "%s\n", report.Wrap(cr.Text, width, "      "))
 		fmt.Fprintf(w, "%s\n", report.Wrap("Fix: "+cr.Fix, width, "      "))
+		if cr.Ask != "" {
+			fmt.Fprintf(w, "%s\n", report.Wrap("Ask for: "+cr.Ask, width, "      "))
+		}
 	}
 	if len(q.Refs) > 0 {
 		fmt.Fprintf(w, "\nCross-references (basis: crosswalk = published pairing, analysis = our reasoning)\n")

@@ -1,10 +1,11 @@
-package assess
+package interview
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -117,14 +118,14 @@ type questionForm struct {
 	evidence      string
 	justification string
 
-	prev *Answer
+	prev *assess.Answer
 	look look
 }
 
 // applicabilityDefault decides the pre-selected applicability of a control:
 // the earlier decision when there is one, otherwise whether it concerns one
 // of the organisation's roles.
-func applicabilityDefault(q *catalog.Question, prev *Answer, roles []catalog.Role) (applies bool, why string) {
+func applicabilityDefault(q *catalog.Question, prev *assess.Answer, roles []catalog.Role) (applies bool, why string) {
 	if prev != nil && prev.Assessed {
 		if prev.Applicable {
 			return true, "Your earlier answer (applies) is selected."
@@ -164,7 +165,7 @@ func rolesNot(rs []catalog.Role) string {
 
 // newQuestionForm builds the pages for q. prev is the earlier answer (nil
 // when none); roles are the organisation's roles.
-func newQuestionForm(q *catalog.Question, prev *Answer, roles []catalog.Role, p progress, l look) *questionForm {
+func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.Role, p progress, l look) *questionForm {
 	qf := &questionForm{q: q, prev: prev, applies: true, look: l}
 	if prev != nil {
 		qf.notes = prev.Notes
@@ -257,8 +258,8 @@ func newQuestionForm(q *catalog.Question, prev *Answer, roles []catalog.Role, p 
 }
 
 // answer turns the form's values into the answer to record.
-func (qf *questionForm) answer() *Answer {
-	ans := &Answer{Applicable: true, Assessed: true}
+func (qf *questionForm) answer() *assess.Answer {
+	ans := &assess.Answer{Applicable: true, Assessed: true}
 	if qf.prev != nil {
 		ans.Notes, ans.Evidence = qf.prev.Notes, qf.prev.Evidence
 	}
@@ -293,7 +294,7 @@ func SplitEvidence(s string) []string {
 }
 
 // describeAnswer is the short acknowledgement printed once an answer is saved.
-func describeAnswer(q *catalog.Question, a *Answer) string {
+func describeAnswer(q *catalog.Question, a *assess.Answer) string {
 	if a.Excluded() {
 		return "excluded from the Statement of Applicability"
 	}
@@ -308,7 +309,7 @@ type details struct {
 	roles    []catalog.Role
 }
 
-func detailsOf(a *Answers) details {
+func detailsOf(a *assess.Answers) details {
 	return details{org: a.Organization, assessor: a.Assessor, scope: a.Scope, roles: append([]catalog.Role(nil), a.Roles...)}
 }
 
@@ -356,7 +357,7 @@ func newDetailsForm(v details, l look) *detailsForm {
 	return d
 }
 
-func (d *detailsForm) apply(a *Answers) {
+func (d *detailsForm) apply(a *assess.Answers) {
 	a.Organization = strings.TrimSpace(d.org)
 	a.Assessor = strings.TrimSpace(d.assessor)
 	a.Scope = strings.TrimSpace(d.scope)
@@ -389,8 +390,8 @@ type systemForm struct {
 	risk    string
 }
 
-func newSystemForm(a *Answers, l look) *systemForm {
-	s := &systemForm{risk: riskLevels[0]}
+func newSystemForm(a *assess.Answers, l look) *systemForm {
+	s := &systemForm{risk: assess.RiskLevels()[0]}
 	roles := a.Roles
 	if len(roles) == 0 {
 		roles = catalog.Roles
@@ -419,7 +420,7 @@ func newSystemForm(a *Answers, l look) *systemForm {
 		roleOpts = append(roleOpts, huh.NewOption(string(r), r))
 	}
 	var riskOpts []huh.Option[string]
-	for _, r := range riskLevels {
+	for _, r := range assess.RiskLevels() {
 		riskOpts = append(riskOpts, huh.NewOption(riskHelp[r], r))
 	}
 	fields := []huh.Field{
@@ -440,12 +441,12 @@ func newSystemForm(a *Answers, l look) *systemForm {
 	return s
 }
 
-func (s *systemForm) system() (System, bool) {
+func (s *systemForm) system() (assess.System, bool) {
 	name := strings.TrimSpace(s.name)
 	if name == "" {
-		return System{}, false
+		return assess.System{}, false
 	}
-	return System{Name: name, Purpose: strings.TrimSpace(s.purpose), Role: s.role, Risk: s.risk}, true
+	return assess.System{Name: name, Purpose: strings.TrimSpace(s.purpose), Role: s.role, Risk: s.risk}, true
 }
 
 // sectionIntro opens a section: what it covers, in the catalog's words.

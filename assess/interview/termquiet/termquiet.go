@@ -9,6 +9,9 @@
 // initialises ready packages in import-path order) sets the background
 // explicitly, so that init finds an answer and asks nothing. The interview
 // asks the terminal itself, briefly, with Probe, when it really runs in one.
+//
+// It must import nothing that imports bubbletea (nor any aimsready
+// package): it has to initialise before bubbletea does.
 package termquiet
 
 import (

@@ -1,4 +1,12 @@
-package assess
+// Package interview is the terminal interview that fills an answers file in:
+// huh forms over Bubble Tea, in full-screen or accessible (screen reader)
+// mode, saving through package assess after every answer.
+//
+// It is the only package that imports terminal and TUI libraries (with its
+// subpackage termquiet). It imports assess for answers, scoring and saving;
+// assess, catalog and report must never import it, and it must not import
+// report or cmd.
+package interview
 
 import (
 	"context"
@@ -12,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,9 +36,6 @@ var ErrInterrupted = errors.New("interview interrupted")
 // ErrInputEnded is returned (it is an ErrInterrupted) when the input ended
 // before the interview was complete.
 var ErrInputEnded = fmt.Errorf("%w: the input ended", ErrInterrupted)
-
-// DefaultAnswersFile is where the interview keeps its answers by default.
-const DefaultAnswersFile = "aimsready-answers.yaml"
 
 // Interview walks an assessment through a terminal with huh forms and saves
 // the answers file after every answer, so it can be stopped or killed at any
@@ -63,9 +69,9 @@ type Interview struct {
 
 	// Answers is the assessment being filled in. Nil means Run loads Path
 	// or, if it does not exist, starts a new assessment.
-	Answers *Answers
+	Answers *assess.Answers
 	// Warnings are those of loading Path, also printed to Out.
-	Warnings []Warning
+	Warnings []assess.Warning
 
 	look    look
 	theme   *huh.Theme
@@ -119,7 +125,7 @@ func SectionIDs(c *catalog.Catalog) []string {
 // MakePlan decides which questions an interview asks: those of the chosen
 // sections in the assessment's profile (only quick ones with Quick), minus
 // those already assessed unless Revisit.
-func MakePlan(c *catalog.Catalog, a *Answers, o PlanOptions) (*Plan, error) {
+func MakePlan(c *catalog.Catalog, a *assess.Answers, o PlanOptions) (*Plan, error) {
 	var only map[string]bool
 	if len(o.Sections) > 0 {
 		only = map[string]bool{}
@@ -149,13 +155,13 @@ func MakePlan(c *catalog.Catalog, a *Answers, o PlanOptions) (*Plan, error) {
 	return p, nil
 }
 
-func isAssessed(a *Answers, id string) bool {
+func isAssessed(a *assess.Answers, id string) bool {
 	ans := a.Answers[id]
 	return ans != nil && ans.Assessed
 }
 
 // progressOf says where question q stands in the plan right now.
-func (p *Plan) progressOf(a *Answers, q *catalog.Question) progress {
+func (p *Plan) progressOf(a *assess.Answers, q *catalog.Question) progress {
 	pr := progress{Total: len(p.Scope)}
 	for i, sq := range p.Scope {
 		if sq == q {
@@ -169,7 +175,7 @@ func (p *Plan) progressOf(a *Answers, q *catalog.Question) progress {
 }
 
 // NeedsDetails reports whether the assessment details are incomplete.
-func NeedsDetails(a *Answers) bool {
+func NeedsDetails(a *assess.Answers) bool {
 	return strings.TrimSpace(a.Organization) == "" || strings.TrimSpace(a.Assessor) == "" ||
 		strings.TrimSpace(a.Scope) == "" || len(a.Roles) == 0
 }
@@ -183,7 +189,7 @@ func (iv *Interview) Run(ctx context.Context) error {
 		return errors.New("interview: no catalog")
 	}
 	if iv.Path == "" {
-		iv.Path = DefaultAnswersFile
+		iv.Path = assess.DefaultAnswersFile
 	}
 	if iv.In == nil {
 		iv.In = os.Stdin
@@ -192,7 +198,7 @@ func (iv *Interview) Run(ctx context.Context) error {
 		iv.Out = os.Stdout
 	}
 	iv.setup()
-	CleanTemp(iv.Path)
+	assess.CleanTemp(iv.Path)
 	if err := iv.load(); err != nil {
 		return err
 	}
@@ -209,7 +215,7 @@ func (iv *Interview) Run(ctx context.Context) error {
 		}
 		iv.printf("Resuming %s: %s answered so far.\n", iv.Path, plural(done, "question"))
 	}
-	if a.Profile == ProfileQuick && !iv.Quick {
+	if a.Profile == assess.ProfileQuick && !iv.Quick {
 		iv.printf("%s is a quick snapshot: only its quick-snapshot questions are asked. To assess everything, change 'profile: quick' to 'profile: full' in the file.\n", iv.Path)
 	}
 	plan, err := MakePlan(iv.Catalog, a, PlanOptions{Sections: iv.Sections, Quick: iv.Quick, Revisit: iv.Revisit})
@@ -297,7 +303,7 @@ func (iv *Interview) load() error {
 	_, err := os.Stat(iv.Path)
 	switch {
 	case err == nil:
-		a, ws, err := LoadFile(iv.Path, iv.Catalog)
+		a, ws, err := assess.LoadFile(iv.Path, iv.Catalog)
 		if err != nil {
 			return err
 		}
@@ -308,15 +314,15 @@ func (iv *Interview) load() error {
 		if dst, derr := os.Stat(dir); derr != nil || !dst.IsDir() {
 			return fmt.Errorf("%s: folder %s does not exist", iv.Path, dir)
 		}
-		profile := ProfileFull
+		profile := assess.ProfileFull
 		if iv.Quick {
-			profile = ProfileQuick
+			profile = assess.ProfileQuick
 		}
 		now := time.Now
 		if iv.Now != nil {
 			now = iv.Now
 		}
-		iv.Answers = New(iv.Catalog, "", now(), profile)
+		iv.Answers = assess.New(iv.Catalog, "", now(), profile)
 		return nil
 	default:
 		return fmt.Errorf("%s: %w", iv.Path, strictyaml.WithoutPath(err))
@@ -324,7 +330,7 @@ func (iv *Interview) load() error {
 }
 
 func (iv *Interview) save() error {
-	return Save(iv.Path, iv.Answers, iv.Catalog)
+	return assess.Save(iv.Path, iv.Answers, iv.Catalog)
 }
 
 func (iv *Interview) printf(format string, args ...any) {
@@ -393,14 +399,14 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 		return err
 	}
 	iv.printf("Saved %s: %s.\n", q.ID, describeAnswer(q, ans))
-	if issue := ThinJustification(ans.Justification); ans.Excluded() && issue != "" {
+	if issue := assess.ThinJustification(ans.Justification); ans.Excluded() && issue != "" {
 		iv.printf("Note: an auditor would not accept this justification (%s). Say why the control does not apply; change it later with --revisit --section %s.\n", issue, q.Section.ID)
 	}
 	return nil
 }
 
 func (iv *Interview) printSectionScore(sec *catalog.Section) {
-	res := Score(iv.Answers, iv.Catalog)
+	res := assess.Score(iv.Answers, iv.Catalog)
 	for _, s := range res.Sections {
 		if s.ID != sec.ID {
 			continue

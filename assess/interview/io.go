@@ -1,4 +1,4 @@
-package assess
+package interview
 
 import (
 	"bufio"

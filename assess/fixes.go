@@ -1,0 +1,323 @@
+package assess
+
+import (
+	"cmp"
+	"container/heap"
+	"fmt"
+	"strings"
+
+	"github.com/aimsready/aimsready/catalog"
+)
+
+// Phase is when a fix belongs in the road to certification.
+type Phase int
+
+const (
+	PhaseBeforeStage1 Phase = 1 // blockers and the foundations they stand on
+	PhasePractice     Phase = 2 // put the documented system into practice
+	PhaseOperate      Phase = 3 // operate and keep records: needs elapsed time
+)
+
+// Phases lists the phases in order.
+var Phases = []Phase{PhaseBeforeStage1, PhasePractice, PhaseOperate}
+
+// Title is the phase name people read.
+func (p Phase) Title() string {
+	switch p {
+	case PhaseBeforeStage1:
+		return "Before Stage 1"
+	case PhasePractice:
+		return "Put into practice"
+	case PhaseOperate:
+		return "Operate and keep records"
+	}
+	return fmt.Sprintf("Phase %d", int(p))
+}
+
+// PhaseTotal sums the fixes of one phase.
+type PhaseTotal struct {
+	Phase    Phase
+	Fixes    int
+	Blockers int
+	Days     float64 // person-days at catalog.Effort.Days
+	Gain     float64
+}
+
+// WorkstreamTotal sums the fixes of one workstream.
+type WorkstreamTotal struct {
+	ID, Title string
+	Fixes     int
+	Days      float64
+	Gain      float64
+}
+
+// fixes builds one fix per unmet criterion where it is answered, with its
+// gain summed over every question it scores in, then orders them.
+func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
+	res := sc.res
+	res.Fixes = make([]Fix, 0, capacity)
+	soaMissing := (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0) && res.Profile == ProfileFull
+	soaCarried := false // an unmet "soa" criterion already names the gap
+	at := map[string]int{}
+	for _, q := range sc.applicable {
+		ans := sc.a.Answers[q.ID]
+		assessed := ans != nil && ans.Assessed
+		w := sc.weights[q.ID]
+		qTotal := q.TotalWeight()
+		var cites []string // shared by the question's fixes; built once
+		for _, cr := range q.Criteria {
+			if sc.met(q, cr) {
+				continue
+			}
+			oq, ocr := sc.owner(q, cr)
+			id := oq.ID + "/" + ocr.ID
+			gain := 100 * w * cr.Weight / qTotal / totalWeight
+			if i, seen := at[id]; seen {
+				// The same artefact, met once: one fix closing both questions.
+				f := &res.Fixes[i]
+				f.Gain += gain
+				f.Importance += w * cr.Weight
+				f.Also = append(f.Also, q.ID)
+				f.Cites = append(append([]string(nil), f.Cites...), q.Citation())
+				continue
+			}
+			if cites == nil {
+				cites = citations(q)
+			}
+			oans := sc.a.Answers[oq.ID]
+			f := Fix{
+				ID: id, Question: oq.ID, QuestionTitle: oq.Title, Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
+				Cites: cites, Effort: ocr.Effort, Evidence: ocr.Evidence, Assessed: oans != nil && oans.Assessed,
+				Gain: gain, Importance: w * cr.Weight, Workstream: oq.WorkstreamID(),
+				Plan: sc.a.Plan[id], Seq: len(res.Fixes),
+			}
+			if oq != q {
+				f.Also = []string{q.ID}
+				f.Cites = append(citations(oq), q.Citation())
+			}
+			if ocr.Documented {
+				f.Blocker = true
+				b := Blocker{Question: oq.ID, Title: oq.Title, Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
+					Reason: "required documented information is not in place"}
+				if !f.Assessed {
+					b.Reason = "not assessed yet, so the required documented information is not confirmed"
+				}
+				if ocr.ID == "soa" && soaMissing {
+					b.Reason += "; " + soaGap(res)
+					soaCarried = true
+				}
+				res.Blockers = append(res.Blockers, b)
+			}
+			at[id] = len(res.Fixes)
+			_ = assessed
+			res.Fixes = append(res.Fixes, f)
+		}
+	}
+	// A Statement of Applicability that does not cover and justify every
+	// control is a blocker even when the SoA itself is reported in place
+	// (or the catalog has no SoA criterion).
+	if soaMissing && !soaCarried {
+		b := Blocker{Question: "SoA", Title: "Statement of Applicability", Criterion: "soa",
+			Text: "The Statement of Applicability decides and justifies every control.", Reason: soaGap(res), Fix: soaFix}
+		if soa := c.Question("6.1.3"); soa != nil {
+			b.Question, b.Title, b.Text = soa.ID, soa.Title, "The Statement of Applicability decides and justifies every Annex A control."
+		}
+		res.Blockers = append(res.Blockers, b)
+	}
+	assignPhases(res.Fixes, c)
+	orderFixes(res.Fixes, c)
+	res.Phases, res.Workstreams = totals(res.Fixes)
+}
+
+const soaFix = "Decide for each listed control whether it applies, write down why it is included or excluded in the Statement of Applicability, and record both in this assessment."
+
+func soaGap(res *Result) string {
+	var parts []string
+	if n := len(res.SoAMissing); n > 0 {
+		parts = append(parts, fmt.Sprintf("no applicability decision for %d control(s): %s", n, strings.Join(res.SoAMissing, ", ")))
+	}
+	if n := len(res.SoAUnjustified); n > 0 {
+		parts = append(parts, fmt.Sprintf("no justification for %d control(s): %s", n, strings.Join(res.SoAUnjustified, ", ")))
+	}
+	return "the Statement of Applicability has " + strings.Join(parts, "; and ")
+}
+
+// basePhase places a fix by what it takes: documents and blockers before
+// Stage 1, practices next, records (which need time to accumulate) last.
+func basePhase(f *Fix) Phase {
+	switch {
+	case f.Blocker, f.Evidence == catalog.EvidenceDocument:
+		return PhaseBeforeStage1
+	case f.Evidence == catalog.EvidenceRecord:
+		return PhaseOperate
+	}
+	return PhasePractice
+}
+
+// assignPhases gives every fix its base phase, then pulls the fixes of a
+// question forward to the earliest phase of any fix that builds on it: the
+// foundations of a blocker are needed before Stage 1 too.
+func assignPhases(fixes []Fix, c *catalog.Catalog) {
+	earliest := map[string]Phase{} // question -> earliest phase of a fix that depends on it
+	for i := range fixes {
+		fixes[i].Phase = basePhase(&fixes[i])
+	}
+	for i := range fixes {
+		f := &fixes[i]
+		for _, dep := range prerequisites(c, f.Question) {
+			if p, ok := earliest[dep]; !ok || f.Phase < p {
+				earliest[dep] = f.Phase
+			}
+		}
+	}
+	for i := range fixes {
+		if p, ok := earliest[fixes[i].Question]; ok && p < fixes[i].Phase {
+			fixes[i].Phase = p
+		}
+	}
+}
+
+// prerequisites returns every question id q builds on, directly or not.
+// Lint rejects cycles; the seen set keeps a hand-made catalog safe anyway.
+func prerequisites(c *catalog.Catalog, id string) []string {
+	var out []string
+	seen := map[string]bool{id: true}
+	stack := []string{id}
+	for len(stack) > 0 {
+		q := c.Question(stack[len(stack)-1])
+		stack = stack[:len(stack)-1]
+		if q == nil {
+			continue
+		}
+		for _, dep := range q.Requires {
+			if !seen[dep] {
+				seen[dep] = true
+				out = append(out, dep)
+				stack = append(stack, dep)
+			}
+		}
+	}
+	return out
+}
+
+// before is the ranking within the constraints: phase, then importance,
+// then smaller effort, then catalog order. Seq makes it a total order.
+func before(a, b *Fix) bool {
+	if a.Phase != b.Phase {
+		return a.Phase < b.Phase
+	}
+	if c := cmp.Compare(b.Importance, a.Importance); c != 0 {
+		return c < 0
+	}
+	if c := cmp.Compare(a.Effort.Days(), b.Effort.Days()); c != 0 {
+		return c < 0
+	}
+	return a.Seq < b.Seq
+}
+
+// fixHeap is a priority queue of fix indexes ordered by before.
+type fixHeap struct {
+	idx   []int
+	fixes []Fix
+}
+
+func (h *fixHeap) Len() int           { return len(h.idx) }
+func (h *fixHeap) Less(i, j int) bool { return before(&h.fixes[h.idx[i]], &h.fixes[h.idx[j]]) }
+func (h *fixHeap) Swap(i, j int)      { h.idx[i], h.idx[j] = h.idx[j], h.idx[i] }
+func (h *fixHeap) Push(x any)         { h.idx = append(h.idx, x.(int)) }
+func (h *fixHeap) Pop() any {
+	x := h.idx[len(h.idx)-1]
+	h.idx = h.idx[:len(h.idx)-1]
+	return x
+}
+
+// orderFixes ranks fixes by before, except that no fix comes before a fix
+// of a question it builds on (a topological order that picks the best
+// available fix each time, O(n log n) plus the prerequisite links).
+func orderFixes(fixes []Fix, c *catalog.Catalog) {
+	remaining := map[string]int{} // open fixes per question
+	for i := range fixes {
+		remaining[fixes[i].Question]++
+	}
+	waitingOn := map[string]int{}       // question -> prerequisites with open fixes
+	dependents := map[string][]string{} // question -> questions waiting on it
+	byQuestion := map[string][]int{}    // question -> its fix indexes
+	for i := range fixes {
+		byQuestion[fixes[i].Question] = append(byQuestion[fixes[i].Question], i)
+	}
+	h := &fixHeap{fixes: fixes}
+	for q, idx := range byQuestion {
+		for _, dep := range prerequisites(c, q) {
+			if remaining[dep] > 0 {
+				waitingOn[q]++
+				dependents[dep] = append(dependents[dep], q)
+			}
+		}
+		if waitingOn[q] == 0 {
+			h.idx = append(h.idx, idx...)
+		}
+	}
+	heap.Init(h)
+	order := make([]int, 0, len(fixes))
+	for h.Len() > 0 {
+		i := heap.Pop(h).(int)
+		order = append(order, i)
+		q := fixes[i].Question
+		if remaining[q]--; remaining[q] > 0 {
+			continue
+		}
+		for _, d := range dependents[q] {
+			if waitingOn[d]--; waitingOn[d] == 0 {
+				for _, j := range byQuestion[d] {
+					heap.Push(h, j)
+				}
+			}
+		}
+	}
+	sorted := make([]Fix, len(fixes))
+	for rank, i := range order {
+		sorted[rank] = fixes[i]
+		sorted[rank].Rank = rank + 1
+	}
+	copy(fixes, sorted)
+}
+
+// totals sums fixes per phase (every phase listed) and per workstream (in
+// catalog.Workstreams order, only those with fixes).
+func totals(fixes []Fix) ([]PhaseTotal, []WorkstreamTotal) {
+	phases := make([]PhaseTotal, len(Phases))
+	for i, p := range Phases {
+		phases[i].Phase = p
+	}
+	ws := map[string]*WorkstreamTotal{}
+	for i := range fixes {
+		f := &fixes[i]
+		if p := int(f.Phase) - 1; p >= 0 && p < len(phases) {
+			phases[p].Fixes++
+			phases[p].Days += f.Effort.Days()
+			phases[p].Gain += f.Gain
+			if f.Blocker {
+				phases[p].Blockers++
+			}
+		}
+		t := ws[f.Workstream]
+		if t == nil {
+			t = &WorkstreamTotal{ID: f.Workstream, Title: catalog.WorkstreamTitle(f.Workstream)}
+			ws[f.Workstream] = t
+		}
+		t.Fixes++
+		t.Days += f.Effort.Days()
+		t.Gain += f.Gain
+	}
+	var out []WorkstreamTotal
+	for _, w := range catalog.Workstreams {
+		if t := ws[w.ID]; t != nil {
+			out = append(out, *t)
+			delete(ws, w.ID)
+		}
+	}
+	for _, id := range sortedKeys(ws) { // custom ids, after the known ones
+		out = append(out, *ws[id])
+	}
+	return phases, out
+}

@@ -1,0 +1,213 @@
+package assess
+
+import (
+	"math"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/google/go-cmp/cmp"
+)
+
+var fixedDay = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+
+// documentedOnly meets every criterion that is required documented
+// information and nothing else, with a justified SoA.
+func documentedOnly(c *catalog.Catalog) *Answers {
+	a := allMet(c)
+	for _, q := range c.Questions() {
+		var met []string
+		for _, cr := range q.Criteria {
+			if cr.Documented {
+				met = append(met, cr.ID)
+			}
+		}
+		a.Answers[q.ID].Met = met
+	}
+	return a
+}
+
+// The three verdict levels on the three files the method is judged by.
+func TestVerdictLevels(t *testing.T) {
+	c := builtin(t)
+	blank := New(c, "Blank", fixedDay, ProfileFull)
+	for _, tc := range []struct {
+		name string
+		a    *Answers
+		want VerdictLevel
+	}{
+		{"blank", blank, LevelNotReady},
+		{"documents only", documentedOnly(c), LevelStage1},
+		{"everything met", allMet(c), LevelStage1And2},
+	} {
+		res := Score(tc.a, c)
+		if res.Verdict.Level != tc.want {
+			t.Errorf("%s: verdict %d %q (%s), want level %d", tc.name, res.Verdict.Level, res.Verdict.Label, res.Verdict.Reason, tc.want)
+		}
+	}
+	res := Score(documentedOnly(c), c)
+	if !res.Documentation.Has || !res.Implementation.Has || res.Implementation.Score >= res.Method.ImplementationThreshold {
+		t.Errorf("documents only: documentation %+v, implementation %+v", res.Documentation, res.Implementation)
+	}
+	if !strings.Contains(res.Verdict.Reason, "Implementation readiness") {
+		t.Errorf("documents only: the reason must name implementation readiness: %s", res.Verdict.Reason)
+	}
+}
+
+// Meeting one more criterion never makes the verdict worse.
+func TestVerdictMonotonic(t *testing.T) {
+	c := builtin(t)
+	rnd := rand.New(rand.NewSource(42))
+	for i := 0; i < 300; i++ {
+		a := randomAnswers(c, rnd)
+		for _, ans := range a.Answers {
+			if ans.Justification == "" {
+				ans.Justification = "A reason an auditor can read and check against the scope."
+			}
+		}
+		before := Score(a, c)
+		qs := c.Questions()
+		q := qs[rnd.Intn(len(qs))]
+		ans := a.Answers[q.ID]
+		if ans == nil || !ans.Applicable {
+			continue
+		}
+		cr := q.Criteria[rnd.Intn(len(q.Criteria))]
+		if ans.IsMet(cr.ID) {
+			continue
+		}
+		ans.Met = append(ans.Met, cr.ID)
+		after := Score(a, c)
+		if after.Verdict.Level < before.Verdict.Level {
+			t.Fatalf("meeting %s/%s lowered the verdict from %q to %q", q.ID, cr.ID, before.Verdict.Label, after.Verdict.Label)
+		}
+		if after.Overall < before.Overall-tol || after.Implementation.Score < before.Implementation.Score-tol || after.Documentation.Score < before.Documentation.Score-tol {
+			t.Fatalf("meeting %s/%s lowered a figure", q.ID, cr.ID)
+		}
+	}
+}
+
+// No fix ranks before a fix of a question it builds on, phases never go
+// back, gains add up to what is missing, and phase totals add up.
+func TestFixOrderProperties(t *testing.T) {
+	c := builtin(t)
+	rnd := rand.New(rand.NewSource(7))
+	for i := 0; i < 100; i++ {
+		a := randomAnswers(c, rnd)
+		if i == 0 {
+			a = New(c, "Empty", fixedDay, ProfileFull)
+		}
+		res := Score(a, c)
+		pos := map[string]int{} // question -> rank of its last fix
+		var gains float64
+		for j, f := range res.Fixes {
+			if f.Rank != j+1 {
+				t.Fatalf("rank %d at %d", f.Rank, j)
+			}
+			if j > 0 && f.Phase < res.Fixes[j-1].Phase {
+				t.Fatalf("fix %s (phase %d) after a phase %d fix", f.ID, f.Phase, res.Fixes[j-1].Phase)
+			}
+			pos[f.Question] = j
+			gains += f.Gain
+		}
+		for j, f := range res.Fixes {
+			for _, dep := range prerequisites(c, f.Question) {
+				if last, ok := pos[dep]; ok && last > j {
+					t.Fatalf("fix %s ranks %d, before a fix of its prerequisite %s (rank %d)", f.ID, j+1, dep, last+1)
+				}
+			}
+		}
+		if math.Abs(gains-(100-res.Overall)) > 1e-6 {
+			t.Fatalf("gains add up to %v, want %v", gains, 100-res.Overall)
+		}
+		var days float64
+		n := 0
+		for _, p := range res.Phases {
+			var sum float64
+			for _, f := range res.Fixes {
+				if f.Phase == p.Phase {
+					sum += f.Effort.Days()
+				}
+			}
+			if sum != p.Days {
+				t.Fatalf("phase %d days %v, fixes add up to %v", p.Phase, p.Days, sum)
+			}
+			days += p.Days
+			n += p.Fixes
+		}
+		if n != len(res.Fixes) {
+			t.Fatalf("phase totals count %d fixes of %d", n, len(res.Fixes))
+		}
+	}
+}
+
+// The fix list never shows the same remedy twice, and a shared criterion is
+// one fix citing every question it closes.
+func TestNoRemedyTwice(t *testing.T) {
+	c := builtin(t)
+	res := Score(New(c, "Empty", fixedDay, ProfileFull), c)
+	seen := map[string]string{}
+	for _, f := range res.Fixes {
+		key := strings.ToLower(strings.Join(strings.Fields(f.Fix), " "))
+		if prev, dup := seen[key]; dup {
+			t.Errorf("%s repeats the remedy of %s: %s", f.ID, prev, f.Fix)
+		}
+		seen[key] = f.ID
+	}
+	for _, q := range c.Questions() {
+		for _, cr := range q.Criteria {
+			if cr.SameAs == "" {
+				continue
+			}
+			i := slices.IndexFunc(res.Fixes, func(f Fix) bool { return f.ID == cr.SameAs })
+			if i < 0 || !slices.Contains(res.Fixes[i].Also, q.ID) {
+				t.Errorf("%s/%s: the fix %s must also close %s", q.ID, cr.ID, cr.SameAs, q.ID)
+			}
+		}
+	}
+}
+
+// A fresh assessment's first ten fixes are all before Stage 1.
+func TestEmptyTopTenBeforeStage1(t *testing.T) {
+	c := builtin(t)
+	if c.Version == "1.0.0" {
+		t.Skip("the 1.0.0 weights cannot rank the risk foundations first; catalog 1.1.0 does")
+	}
+	res := Score(New(c, "Empty", fixedDay, ProfileFull), c)
+	var ids []string
+	for _, f := range res.Fixes[:10] {
+		ids = append(ids, f.ID)
+		if f.Phase != PhaseBeforeStage1 {
+			t.Errorf("fix %d %s is phase %d", f.Rank, f.ID, f.Phase)
+		}
+	}
+	for _, want := range []string{"6.1.2/", "6.1.4/", "6.1.3/soa"} {
+		if !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, want) }) {
+			t.Errorf("top ten %v has no %s fix", ids, want)
+		}
+	}
+}
+
+// Plans: an overdue planned fix is listed; done and future ones are not.
+func TestOverdue(t *testing.T) {
+	c := builtin(t)
+	a := New(c, "Plan", fixedDay, ProfileFull)
+	first := Score(a, c).Fixes
+	a.Plan = map[string]*PlanItem{
+		first[0].ID: {Owner: "Ana", Due: "2026-01-31", Status: PlanInProgress},
+		first[1].ID: {Owner: "Ben", Due: "2026-01-31", Status: PlanDone},
+		first[2].ID: {Owner: "Cy", Due: "2026-12-31", Status: PlanPlanned},
+	}
+	res := Score(a, c)
+	MarkOverdue(res, "2026-06-01")
+	var got []string
+	for _, f := range res.Overdue {
+		got = append(got, f.ID)
+	}
+	if diff := cmp.Diff([]string{first[0].ID}, got); diff != "" {
+		t.Errorf("overdue (-want +got):\n%s", diff)
+	}
+}
