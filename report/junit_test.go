@@ -212,3 +212,28 @@ func TestScoreAnnotations(t *testing.T) {
 		t.Errorf("%d annotations, want notice + gate + %d blockers", len(as), len(res.Blockers))
 	}
 }
+
+// FuzzCIViews: whatever text reaches them, an annotation is one line whose
+// properties cannot be split, and a JUnit error file parses as XML.
+func FuzzCIViews(f *testing.F) {
+	f.Add("answers.yaml", "unknown question \"A.6.9\"")
+	f.Add("a,b:c.yaml", "100% \r\n ]]> \x1b[2J \xff")
+	f.Fuzz(func(t *testing.T, file, msg string) {
+		a := Annotation{Level: "error", File: file, Line: 1, Col: 2, Title: "t" + msg, Msg: msg}.String()
+		if strings.ContainsAny(a, "\r\n") {
+			t.Fatalf("annotation spans lines: %q", a)
+		}
+		props := strings.SplitN(strings.TrimPrefix(a, "::error "), "::", 2)[0]
+		if n := strings.Count(props, ","); n != 3 {
+			t.Fatalf("properties split into %d parts: %q", n+1, a)
+		}
+		var buf bytes.Buffer
+		if err := WriteJUnitError(&buf, file, strictyaml.Problems{{File: file, Line: 3, Col: 4, Msg: msg}}); err != nil {
+			t.Fatal(err)
+		}
+		var v struct{}
+		if err := xml.Unmarshal(buf.Bytes(), &v); err != nil {
+			t.Fatalf("not XML: %v\n%s", err, buf.Bytes())
+		}
+	})
+}

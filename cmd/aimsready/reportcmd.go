@@ -147,6 +147,9 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 	if toStdout {
 		return "md", nil
 	}
+	if strings.HasSuffix(strings.ToLower(o.out), ".oscal.json") {
+		return "", usageError("cannot tell which OSCAL document %s should hold; pass --format oscal (assessment results) or --format oscal-poam (plan of action)", o.out)
+	}
 	if !extKnown {
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aimsready/aimsready/catalog"
@@ -182,11 +183,20 @@ func checkReferences(t *testing.T, data, catalogData []byte) {
 	})
 }
 
+// catalogCache keeps exported catalogs: several tests check against the
+// same one.
+var catalogCache sync.Map
+
 func catalogJSON(t *testing.T, c *catalog.Catalog, date string) []byte {
 	t.Helper()
+	key := c.Ident() + "\x00" + date
+	if data, ok := catalogCache.Load(key); ok {
+		return data.([]byte)
+	}
 	var buf bytes.Buffer
 	if err := WriteCatalog(&buf, c, date); err != nil {
 		t.Fatal(err)
 	}
+	catalogCache.Store(key, buf.Bytes())
 	return buf.Bytes()
 }
