@@ -194,6 +194,9 @@ func TestEdgeCases(t *testing.T) {
 			return assess.New(tiny, "Tiny Example Ltd", date, assess.ProfileFull)
 		}},
 	}
+	// The subtests share the catalogs; build their lazy indexes first.
+	c.Question("4.1")
+	tiny.Question("1.1")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
