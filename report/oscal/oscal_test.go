@@ -185,7 +185,7 @@ func TestEdgeCases(t *testing.T) {
 			}
 			return a
 		}},
-		{"nothing assessed (fresh init file)", c, func(t testing.TB) *assess.Answers { return assess.New(c, "Fresh Start AG", date, assess.ProfileFull) }},
+		{"nothing assessed (fresh init file)", c, func(t testing.TB) *assess.Answers { return initFile(t, c, "Fresh Start AG", date) }},
 		{"nothing assessed, no organisation or assessor", c, func(t testing.TB) *assess.Answers { return assess.New(c, "", date, assess.ProfileFull) }},
 		{"quick snapshot", c, func(t testing.TB) *assess.Answers { return assess.New(c, "Quick Look BV", date, assess.ProfileQuick) }},
 		{"everything met", c, func(t testing.TB) *assess.Answers { return allMet(c, date) }},
@@ -214,6 +214,20 @@ func TestEdgeCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// initFile is what 'aimsready init' writes, read back.
+func initFile(t testing.TB, c *catalog.Catalog, org string, date time.Time) *assess.Answers {
+	t.Helper()
+	data, err := assess.Marshal(assess.New(c, org, date, assess.ProfileFull), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := assess.Parse("aimsready-answers.yaml", data, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func allMet(c *catalog.Catalog, date time.Time) *assess.Answers {
