@@ -11,6 +11,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/report"
+	"github.com/aimsready/aimsready/report/oscal"
 	"github.com/spf13/cobra"
 )
 
@@ -35,6 +36,10 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 	"pdf":  report.WritePDF,
 	"csv":  report.WriteCSV,
 	"json": report.WriteJSON,
+	// OSCAL 1.2.2 JSON for GRC tools: assessment results and the plan of
+	// action (POA&M).
+	"oscal":      oscal.WriteAssessmentResults,
+	"oscal-poam": oscal.WritePOAM,
 }
 
 // reportFormatByExt maps an output file extension to its format.
@@ -46,7 +51,7 @@ func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
-		Short: "Write the gap-analysis report: Markdown, PDF, CSV fix list or JSON",
+		Short: "Write the gap-analysis report: Markdown, PDF, CSV fix list, JSON or OSCAL",
 		Long: `Write the gap-analysis report for an answers file: cover, executive
 summary, section-by-section detail, prioritized fix list, Statement of
 Applicability, cross-framework view and method.
@@ -57,22 +62,26 @@ Formats:
   csv   the prioritized fix list, one row per fix, for spreadsheets and
         issue trackers
   json  the whole report for scripts (schema aimsready.report/v2)
+  oscal       OSCAL 1.2.2 assessment results, for GRC tools: one finding
+              per assessed question, one observation per criterion
+  oscal-poam  OSCAL 1.2.2 plan of action and milestones: one item per fix
 
 The format follows the extension of -o (.md, .pdf, .csv, .json) unless
---format is given. Without -o the report goes to standard output, as
+--format is given; the OSCAL formats always need --format. Without -o the report goes to standard output, as
 Markdown unless --format says otherwise. Files are written atomically, and
 the same answers always give the same bytes.
 
 The report is a readiness estimate, not a certification or an audit.`,
 		Example: `  aimsready report answers.yaml -o report.pdf
   aimsready report answers.yaml --format csv -o fixes.csv
+  aimsready report answers.yaml --format oscal -o aimsready-assessment-results.oscal.json
   aimsready report answers.yaml >> "$GITHUB_STEP_SUMMARY"`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(e, args[0], o, cmd.Flags().Changed("format"))
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv or json (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv, json, oscal or oscal-poam (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
 	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
@@ -127,6 +136,9 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	// partial report behind.
 	var buf bytes.Buffer
 	if err := write(&buf, r); err != nil {
+		if strings.HasPrefix(format, "oscal") {
+			return inputError(fmt.Errorf("%s: %w", path, err), "")
+		}
 		return err
 	}
 	if toStdout {
@@ -151,15 +163,19 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 			f = "md"
 		}
 		if _, ok := reportWriters[f]; !ok {
-			return "", usageError("unknown format %q for report (use md, pdf, csv or json)", o.format)
+			return "", usageError("unknown format %q for report (use md, pdf, csv, json, oscal or oscal-poam)", o.format)
 		}
-		if !toStdout && extKnown && byExt != f {
+		oscalJSON := strings.HasPrefix(f, "oscal") && byExt == "json" // OSCAL files are JSON
+		if !toStdout && extKnown && byExt != f && !oscalJSON {
 			fmt.Fprintf(e.stderr, "aimsready: warning: writing %s to %s, whose extension suggests %s\n", f, o.out, byExt)
 		}
 		return f, nil
 	}
 	if toStdout {
 		return "md", nil
+	}
+	if strings.HasSuffix(strings.ToLower(o.out), ".oscal.json") {
+		return "", usageError("cannot tell which OSCAL document %s should hold; pass --format oscal (assessment results) or --format oscal-poam (plan of action)", o.out)
 	}
 	if !extKnown {
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
