@@ -64,6 +64,8 @@ type Answers struct {
 	Answers      map[string]*Answer // by question id
 	// Plan tracks fixes by fix id ("6.1.2/method-documented").
 	Plan map[string]*PlanItem
+	// Register is the evidence register, in file order (see evidence.go).
+	Register []*EvidenceItem
 
 	// Orphans are answers to questions the current catalog does not have
 	// (kept so saving does not silently drop a user's work); PlanOrphans
@@ -187,11 +189,11 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	r := &strictyaml.Reader{File: file}
 	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
 	var warnings []Warning
-	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan"})
+	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan", "evidence"})
 	if !ok {
 		return nil, nil, r.Problems
 	}
-	var formatNode, catalogNode, answersNode, planNode *yaml.Node
+	var formatNode, catalogNode, answersNode, planNode, evidenceNode *yaml.Node
 	for _, f := range fields {
 		switch f.Key {
 		case "format":
@@ -233,6 +235,8 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			answersNode = f.Value
 		case "plan":
 			planNode = f.Value
+		case "evidence":
+			evidenceNode = f.Value
 		}
 	}
 	if a.Profile == "" {
@@ -258,9 +262,12 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	}
 	listed := parseAnswerMap(r, answersNode, a, c, sameVersion)
 	a.Plan, a.PlanOrphans = parsePlan(r, planNode, c, sameVersion)
+	var unknownSupports []string
+	a.Register, unknownSupports = parseRegister(r, evidenceNode, c, sameVersion)
 	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
+		warnings = append(warnings, registerWarning(file, unknownSupports, c)...)
 	}
 	r.Problems.Sort()
 	if err := r.Problems.Err(); err != nil {

@@ -68,6 +68,10 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	if len(a.Plan) > 0 || len(a.PlanOrphans) > 0 {
 		add("plan", planNode(a, c))
 	}
+	if len(a.Register) > 0 {
+		add("evidence", registerNode(a.Register))
+		root.Content[len(root.Content)-2].HeadComment = registerComment
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

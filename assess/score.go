@@ -58,6 +58,12 @@ type Result struct {
 	// much as it does in Overall.
 	Documentation  Readiness
 	Implementation Readiness
+	// EvidenceCoverage is the weighted share of the criteria met that a
+	// reviewed, current register item backs (each criterion weighted as in
+	// Overall); Has is false when nothing is met. It never changes a score.
+	EvidenceCoverage Readiness
+	// Evidence is the register judged on the assessment date.
+	Evidence       []EvidenceState
 	Verdict        Verdict
 	Sections       []SectionScore
 	Questions      []QuestionScore
@@ -102,15 +108,16 @@ func (v Verdict) Ready() bool { return v.Level >= LevelStage1 }
 
 // SectionScore is the score of one clause or Annex A area.
 type SectionScore struct {
-	ID             string
-	Title          string
-	Kind           catalog.Kind
-	Score          float64
-	Documentation  Readiness
-	Implementation Readiness
-	Answered       int // questions assessed (excluded controls count as answered)
-	Total          int // questions in the profile
-	Excluded       int
+	ID               string
+	Title            string
+	Kind             catalog.Kind
+	Score            float64
+	Documentation    Readiness
+	Implementation   Readiness
+	EvidenceCoverage Readiness
+	Answered         int // questions assessed (excluded controls count as answered)
+	Total            int // questions in the profile
+	Excluded         int
 	// Applicable counts the questions that are not excluded. A section
 	// without any has no score (n/a), which is not the same as 0.
 	Applicable int
@@ -137,6 +144,12 @@ type QuestionScore struct {
 	// Decided says a control has an applicability decision, even when its
 	// criteria are not assessed yet.
 	Decided bool
+	// Claimed lists the met criteria no reviewed, current register item
+	// backs; EvidenceItems the register ids backing any of its criteria,
+	// and CriterionEvidence those ids by criterion id.
+	Claimed           []string
+	EvidenceItems     []string
+	CriterionEvidence map[string][]string
 }
 
 // Blocker is something that would stop a Stage 1 audit.
@@ -196,12 +209,13 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	}
 	res.Questions = make([]QuestionScore, 0, nq)
 	sc := &scorer{a: a, res: res, weights: make(map[string]float64, nq), applicable: make([]*catalog.Question, 0, nq)}
+	sc.judgeRegister(c)
 	var totalWeight, totalPoints float64
-	var doc, impl share
+	var doc, impl, cov share
 	for _, s := range c.Sections {
 		ss := SectionScore{ID: s.ID, Title: s.Title, Kind: s.Kind}
 		var secWeight, secPoints float64
-		var secDoc, secImpl share
+		var secDoc, secImpl, secCov share
 		for _, q := range s.Questions {
 			if !a.InProfile(q) {
 				continue
@@ -241,6 +255,9 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 				} else {
 					secImpl.add(part, met)
 				}
+				if met {
+					secCov.add(part, sc.evidenced(EvidenceKey(q, cr)))
+				}
 			}
 			sc.applicable = append(sc.applicable, q)
 		}
@@ -250,9 +267,10 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 		if secWeight > 0 {
 			ss.Score = secPoints / secWeight
 		}
-		ss.Documentation, ss.Implementation = secDoc.readiness(), secImpl.readiness()
+		ss.Documentation, ss.Implementation, ss.EvidenceCoverage = secDoc.readiness(), secImpl.readiness(), secCov.readiness()
 		doc.merge(secDoc)
 		impl.merge(secImpl)
+		cov.merge(secCov)
 		totalWeight += secWeight
 		totalPoints += secPoints
 		res.Sections = append(res.Sections, ss)
@@ -260,7 +278,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	if totalWeight > 0 {
 		res.Overall = totalPoints / totalWeight
 	}
-	res.Documentation, res.Implementation = doc.readiness(), impl.readiness()
+	res.Documentation, res.Implementation, res.EvidenceCoverage = doc.readiness(), impl.readiness(), cov.readiness()
 	for _, id := range res.Excluded {
 		if q := c.Question(id); q != nil && strings.TrimSpace(a.Answers[id].Justification) == "" {
 			res.SoAUnjustified = append(res.SoAUnjustified, id) // cannot happen for loaded files; kept for hand-built answers
@@ -296,6 +314,9 @@ type scorer struct {
 	res        *Result
 	weights    map[string]float64 // question id -> weight as applied
 	applicable []*catalog.Question
+	// supports maps a criterion's evidence key to the register items
+	// backing it (indexes into res.Evidence); nil when the register is empty.
+	supports map[string][]int
 }
 
 // owner returns where a criterion is answered: its shared target when the
@@ -328,6 +349,7 @@ func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64
 	switch {
 	case ans != nil && ans.Excluded():
 		qs.Status = StatusExcluded
+		sc.questionEvidence(q, &qs)
 		return qs
 	}
 	// A question not assessed yet still counts the shared criteria already
@@ -342,6 +364,7 @@ func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64
 		}
 	}
 	qs.Score = 100 * met / q.TotalWeight()
+	sc.questionEvidence(q, &qs)
 	if ans == nil || !ans.Assessed {
 		qs.Status = StatusNotAssessed
 		return qs

@@ -23,15 +23,19 @@ const (
 //  3. otherwise ready for both (an estimate).
 //
 // Meeting one more criterion can only remove reasons, so the level never
-// goes down when an answer improves.
+// goes down when an answer improves. Evidence coverage under the method's
+// threshold adds a reason at any level and never changes the level:
+// coverage is a second dimension, not a penalty.
 func verdict(res *Result, c *catalog.Catalog) Verdict {
+	claims := claimsReason(res)
 	if res.Profile == ProfileQuick {
 		reasons := []string{fmt.Sprintf("This quick snapshot covers %d of the catalog's questions; run the full assessment before deciding on a Stage 1 audit.", len(res.Questions))}
 		reasons = append(reasons, blockerReasons(res)...)
+		reasons = append(reasons, claims...)
 		return Verdict{Level: LevelSnapshot, Label: LabelSnapshot, Reason: strings.Join(reasons, " "), Reasons: reasons}
 	}
 	if len(res.Blockers) > 0 {
-		reasons := blockerReasons(res)
+		reasons := append(blockerReasons(res), claims...)
 		return Verdict{Level: LevelNotReady, Label: LabelNotReady, Reason: strings.Join(reasons, " "), Reasons: reasons}
 	}
 	var reasons []string
@@ -53,13 +57,25 @@ func verdict(res *Result, c *catalog.Catalog) Verdict {
 	}
 	if len(reasons) > 0 {
 		reasons = append([]string{"No Stage 1 blockers: every required document is reported in place and the Statement of Applicability decides and justifies every control."}, reasons...)
+		reasons = append(reasons, claims...)
 		return Verdict{Level: LevelStage1, Label: LabelStage1, Reason: strings.Join(reasons, " "), Reasons: reasons}
 	}
-	reasons = []string{
-		"No Stage 1 blockers, implementation readiness and every clause are above their thresholds, and the first internal audit and management review are recorded.",
-		"This is an estimate from the answers given; a certification body decides at the audits.",
-	}
+	reasons = append([]string{"No Stage 1 blockers, implementation readiness and every clause are above their thresholds, and the first internal audit and management review are recorded."},
+		claims...)
+	reasons = append(reasons, "This is an estimate from the answers given; a certification body decides at the audits.")
 	return Verdict{Level: LevelStage1And2, Label: LabelStage1And2, Reason: strings.Join(reasons, " "), Reasons: reasons}
+}
+
+// claimsReason says, when evidence coverage is under the method's
+// threshold, that readiness rests mostly on claims: criteria reported met
+// with no reviewed, current evidence in the register.
+func claimsReason(res *Result) []string {
+	cov := res.EvidenceCoverage
+	if !cov.Has || cov.Score >= res.Method.EvidenceThreshold {
+		return nil
+	}
+	return []string{fmt.Sprintf("Readiness rests mostly on claims: evidence coverage is %.1f (under %.0f), so most of what is reported as met has no reviewed, current evidence in the register. Auditors sample evidence: collect and review it before the audit.",
+		cov.Score, res.Method.EvidenceThreshold)}
 }
 
 // missingStage2Records names the before-stage2 criteria not met, in

@@ -12,29 +12,32 @@ import (
 const ScoreSchema = "aimsready.score/v2"
 
 type scoreJSON struct {
-	Schema         string           `json:"schema"`
-	Catalog        string           `json:"catalog"`
-	AnswersCatalog string           `json:"answers_catalog"`
-	Profile        string           `json:"profile"`
-	Organization   string           `json:"organization"`
-	Date           string           `json:"date"`
-	Overall        float64          `json:"overall"`
-	Documentation  *float64         `json:"documentation_readiness"`  // null when no document criterion is in scope
-	Implementation *float64         `json:"implementation_readiness"` // null when no practice or record criterion is in scope
-	Thresholds     thresholdsJSON   `json:"thresholds"`
-	Verdict        verdictJSON      `json:"verdict"`
-	Sections       []sectionJSON    `json:"sections"`
-	Blockers       []blockerJSON    `json:"blockers"`
-	Phases         []phaseJSON      `json:"phases"`
-	Workstreams    []workstreamJSON `json:"workstreams"`
-	Fixes          []fixJSON        `json:"fixes"`
-	Overdue        []string         `json:"overdue"` // fix ids past due on the --as-of date
-	NotAssessed    []string         `json:"not_assessed"`
-	Excluded       []string         `json:"excluded"`
-	SoAMissing     []string         `json:"soa_missing"`
-	SoAUnjustified []string         `json:"soa_unjustified"`
-	Questions      []questionJSON   `json:"questions"`
-	Disclaimer     string           `json:"disclaimer"`
+	Schema         string   `json:"schema"`
+	Catalog        string   `json:"catalog"`
+	AnswersCatalog string   `json:"answers_catalog"`
+	Profile        string   `json:"profile"`
+	Organization   string   `json:"organization"`
+	Date           string   `json:"date"`
+	Overall        float64  `json:"overall"`
+	Documentation  *float64 `json:"documentation_readiness"`  // null when no document criterion is in scope
+	Implementation *float64 `json:"implementation_readiness"` // null when no practice or record criterion is in scope
+	// EvidenceCoverage is the weighted share of the criteria met that
+	// reviewed, current evidence backs; null when nothing is met.
+	EvidenceCoverage *float64         `json:"evidence_coverage"`
+	Thresholds       thresholdsJSON   `json:"thresholds"`
+	Verdict          verdictJSON      `json:"verdict"`
+	Sections         []sectionJSON    `json:"sections"`
+	Blockers         []blockerJSON    `json:"blockers"`
+	Phases           []phaseJSON      `json:"phases"`
+	Workstreams      []workstreamJSON `json:"workstreams"`
+	Fixes            []fixJSON        `json:"fixes"`
+	Overdue          []string         `json:"overdue"` // fix ids past due on the --as-of date
+	NotAssessed      []string         `json:"not_assessed"`
+	Excluded         []string         `json:"excluded"`
+	SoAMissing       []string         `json:"soa_missing"`
+	SoAUnjustified   []string         `json:"soa_unjustified"`
+	Questions        []questionJSON   `json:"questions"`
+	Disclaimer       string           `json:"disclaimer"`
 }
 
 type thresholdsJSON struct {
@@ -53,15 +56,16 @@ type verdictJSON struct {
 }
 
 type sectionJSON struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Kind           string   `json:"kind"`
-	Score          *float64 `json:"score"` // null when every question was excluded
-	Documentation  *float64 `json:"documentation_readiness"`
-	Implementation *float64 `json:"implementation_readiness"`
-	Answered       int      `json:"answered"`
-	Total          int      `json:"total"`
-	Excluded       int      `json:"excluded"`
+	ID               string   `json:"id"`
+	Title            string   `json:"title"`
+	Kind             string   `json:"kind"`
+	Score            *float64 `json:"score"` // null when every question was excluded
+	Documentation    *float64 `json:"documentation_readiness"`
+	Implementation   *float64 `json:"implementation_readiness"`
+	EvidenceCoverage *float64 `json:"evidence_coverage"`
+	Answered         int      `json:"answered"`
+	Total            int      `json:"total"`
+	Excluded         int      `json:"excluded"`
 }
 
 type blockerJSON struct {
@@ -127,6 +131,8 @@ type questionJSON struct {
 	Score  float64  `json:"score"`
 	Met    []string `json:"met"`
 	Unmet  []string `json:"unmet"`
+	// Claimed lists the met criteria no reviewed, current evidence backs.
+	Claimed []string `json:"claimed"`
 }
 
 func readinessJSON(r assess.Readiness) *float64 {
@@ -144,9 +150,10 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 		Schema: ScoreSchema, Catalog: res.Catalog, AnswersCatalog: res.AnswersFrom, Profile: string(res.Profile),
 		Organization: res.Organization, Date: res.Date, Overall: Round2(res.Overall),
 		Documentation: readinessJSON(res.Documentation), Implementation: readinessJSON(res.Implementation),
-		Thresholds: thresholdsJSON{res.Method.ImplementationThreshold, res.Method.ClauseFloor, res.Method.EvidenceThreshold},
-		Verdict:    verdictJSON{int(v.Level), v.Label, v.Ready(), v.Level == assess.LevelStage1And2, v.Reason, nonNil(v.Reasons)},
-		Sections:   []sectionJSON{}, Blockers: []blockerJSON{}, Phases: []phaseJSON{}, Workstreams: []workstreamJSON{},
+		EvidenceCoverage: readinessJSON(res.EvidenceCoverage),
+		Thresholds:       thresholdsJSON{res.Method.ImplementationThreshold, res.Method.ClauseFloor, res.Method.EvidenceThreshold},
+		Verdict:          verdictJSON{int(v.Level), v.Label, v.Ready(), v.Level == assess.LevelStage1And2, v.Reason, nonNil(v.Reasons)},
+		Sections:         []sectionJSON{}, Blockers: []blockerJSON{}, Phases: []phaseJSON{}, Workstreams: []workstreamJSON{},
 		Fixes: []fixJSON{}, Overdue: []string{}, Questions: []questionJSON{},
 		NotAssessed: nonNil(res.NotAssessed), Excluded: nonNil(res.Excluded), SoAMissing: nonNil(res.SoAMissing),
 		SoAUnjustified: nonNil(res.SoAUnjustified), Disclaimer: Disclaimer,
@@ -158,7 +165,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 			score = &v
 		}
 		out.Sections = append(out.Sections, sectionJSON{s.ID, s.Title, string(s.Kind), score,
-			readinessJSON(s.Documentation), readinessJSON(s.Implementation), s.Answered, s.Total, s.Excluded})
+			readinessJSON(s.Documentation), readinessJSON(s.Implementation), readinessJSON(s.EvidenceCoverage), s.Answered, s.Total, s.Excluded})
 	}
 	for _, b := range res.Blockers {
 		out.Blockers = append(out.Blockers, blockerJSON{b.Question, b.Title, b.Criterion, b.Text, b.Reason, b.Fix})
@@ -182,7 +189,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 		out.Overdue = append(out.Overdue, f.ID)
 	}
 	for _, q := range res.Questions {
-		out.Questions = append(out.Questions, questionJSON{q.ID, q.Title, q.Kind, q.Weight, string(q.Status), Round2(q.Score), nonNil(q.Met), nonNil(q.Unmet)})
+		out.Questions = append(out.Questions, questionJSON{q.ID, q.Title, q.Kind, q.Weight, string(q.Status), Round2(q.Score), nonNil(q.Met), nonNil(q.Unmet), nonNil(q.Claimed)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -203,15 +210,17 @@ func WriteScoreMarkdown(w io.Writer, res *assess.Result, top int) error {
 	}
 	p.f("## ISO/IEC 42001 readiness: %s\n\n", org)
 	p.f("**Overall: %s / 100** · **%s**\n\n", Pct(res.Overall), res.Verdict.Label)
+	p.f("Documentation readiness %s · implementation readiness %s · evidence coverage %s\n\n",
+		readinessLabel(res.Documentation), readinessLabel(res.Implementation), readinessLabel(res.EvidenceCoverage))
 	p.f("%s\n\n", EscapeMarkdown(res.Verdict.Reason))
 	assessed := len(res.Questions) - len(res.NotAssessed)
 	p.f("Catalog `%s`, %s profile, %d of %d questions assessed", res.Catalog, res.Profile, assessed, len(res.Questions))
 	if res.Date != "" {
 		p.f(", assessment date %s", EscapeMarkdown(res.Date))
 	}
-	p.f(".\n\n| Section | Score | Answered |\n|---|---:|---:|\n")
+	p.f(".\n\n| Section | Score | Evidence | Answered |\n|---|---:|---:|---:|\n")
 	for _, s := range res.Sections {
-		p.f("| %s %s | %s | %d/%d |\n", s.ID, EscapeMarkdown(s.Title), SectionPct(s), s.Answered, s.Total)
+		p.f("| %s %s | %s | %s | %d/%d |\n", s.ID, EscapeMarkdown(s.Title), SectionPct(s), readinessLabel(s.EvidenceCoverage), s.Answered, s.Total)
 	}
 	if len(res.Blockers) > 0 {
 		p.f("\n### Stage 1 blockers (%d)\n\n", len(res.Blockers))

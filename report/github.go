@@ -118,4 +118,5 @@ const (
 	GateThreshold = "threshold"
 	GateBlockers  = "blockers"
 	GateOverdue   = "overdue"
+	GateEvidence  = "evidence"
 )

@@ -47,6 +47,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	writeMarkdownSections(p, r)
 	writeMarkdownFixes(p, r)
 	writeMarkdownSoA(p, r)
+	writeMarkdownEvidence(p, r)
 	writeMarkdownCrossFramework(p, r)
 	writeMarkdownMethod(p, r)
 	p.f("## Disclaimer\n\n%s\n", mdText(r.Disclaimer))
@@ -59,7 +60,8 @@ func writeMarkdownSummary(p *printer, r *Report) {
 	p.f("**Overall readiness: %s / 100**\n\n", Pct(float64(s.Overall)))
 	p.f("| Figure | Value | What it measures |\n|---|---:|---|\n")
 	p.f("| Documentation readiness | %s | document criteria met: what a Stage 1 audit reviews |\n", scoreText(s.Documentation))
-	p.f("| Implementation readiness | %s | practice and record criteria met: what a Stage 2 audit tests (needs %s) |\n\n", scoreText(s.Implementation), fmtNum(s.Thresholds.Implementation))
+	p.f("| Implementation readiness | %s | practice and record criteria met: what a Stage 2 audit tests (needs %s) |\n", scoreText(s.Implementation), fmtNum(s.Thresholds.Implementation))
+	p.f("| Evidence coverage | %s | criteria met that reviewed, current evidence backs (under %s, readiness rests mostly on claims) |\n\n", scoreText(s.EvidenceCoverage), fmtNum(s.Thresholds.Evidence))
 	p.f("**Verdict: %s.**\n\n", mdText(s.Verdict.Label))
 	for _, reason := range s.Verdict.Reasons {
 		p.f("- %s\n", mdText(reason))
@@ -88,10 +90,10 @@ func writeMarkdownSummary(p *printer, r *Report) {
 	}
 	p.f("\n\n")
 
-	p.f("### Section scores\n\n| Section | Score | | Documentation | Implementation | Answered |\n|---|---:|---|---:|---:|---:|\n")
+	p.f("### Section scores\n\n| Section | Score | | Documentation | Implementation | Evidence | Answered |\n|---|---:|---|---:|---:|---:|---:|\n")
 	for _, sec := range s.Sections {
-		p.f("| %s %s | %s | %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), sec.Label(), Bar(sec.Value(), 10),
-			scoreText(sec.Documentation), scoreText(sec.Implementation), sec.Answered, sec.Total)
+		p.f("| %s %s | %s | %s | %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), sec.Label(), Bar(sec.Value(), 10),
+			scoreText(sec.Documentation), scoreText(sec.Implementation), scoreText(sec.EvidenceCoverage), sec.Answered, sec.Total)
 	}
 	p.f("\n")
 
@@ -192,15 +194,18 @@ func writeMarkdownSections(p *printer, r *Report) {
 				// otherwise be mostly "not assessed" lists.
 				p.f("%s\n\n", notAssessedNote(q))
 			} else {
-				writeMarkdownCriteria(p, "Criteria not met", q.Unmet)
-				writeMarkdownCriteria(p, "Criteria met", q.Met)
+				// With no register at all every met criterion is claimed;
+				// the summary says so once instead of at each criterion.
+				claims := len(r.Evidence.Items) > 0
+				writeMarkdownCriteria(p, "Criteria not met", q.Unmet, claims)
+				writeMarkdownCriteria(p, "Criteria met", q.Met, claims)
 			}
 			if q.Notes != "" {
 				p.f("Notes: %s\n\n", mdText(q.Notes))
 			}
-			if len(q.Evidence) > 0 {
+			if ev := questionEvidence(r, q); len(ev) > 0 {
 				p.f("Evidence:\n\n")
-				for _, e := range q.Evidence {
+				for _, e := range ev {
 					p.f("- %s\n", mdText(e))
 				}
 				p.f("\n")
@@ -209,7 +214,7 @@ func writeMarkdownSections(p *printer, r *Report) {
 	}
 }
 
-func writeMarkdownCriteria(p *printer, label string, cs []Criterion) {
+func writeMarkdownCriteria(p *printer, label string, cs []Criterion, claims bool) {
 	if len(cs) == 0 {
 		return
 	}
@@ -225,6 +230,12 @@ func writeMarkdownCriteria(p *printer, label string, cs []Criterion) {
 		}
 		if c.FixRank > 0 {
 			tags = append(tags, "fix #"+strconv.Itoa(c.FixRank))
+		}
+		if len(c.EvidenceItems) > 0 {
+			tags = append(tags, "evidence "+mdText(strings.Join(c.EvidenceItems, ", ")))
+		}
+		if c.Claimed && claims {
+			tags = append(tags, "claimed: no reviewed evidence")
 		}
 		if len(tags) > 0 {
 			p.f(" (%s)", strings.Join(tags, ", "))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,15 +29,17 @@ func (p Points) MarshalJSON() ([]byte, error) {
 // PDF, CSV, JSON) draws from. Build fills it from a scored result; it holds
 // no number the result does not.
 type Report struct {
-	Cover          Cover       `json:"cover"`
-	Summary        Summary     `json:"summary"`
-	Sections       []Section   `json:"sections"`
-	Fixes          []Fix       `json:"fixes"`
-	Roadmap        Roadmap     `json:"roadmap"`
-	SoA            SoA         `json:"statement_of_applicability"`
-	CrossFramework []Framework `json:"cross_framework"`
-	Method         Method      `json:"method"`
-	Disclaimer     string      `json:"disclaimer"`
+	Cover    Cover     `json:"cover"`
+	Summary  Summary   `json:"summary"`
+	Sections []Section `json:"sections"`
+	Fixes    []Fix     `json:"fixes"`
+	Roadmap  Roadmap   `json:"roadmap"`
+	SoA      SoA       `json:"statement_of_applicability"`
+	// Evidence is the evidence register judged on the assessment date.
+	Evidence       EvidenceRegister `json:"evidence_register"`
+	CrossFramework []Framework      `json:"cross_framework"`
+	Method         Method           `json:"method"`
+	Disclaimer     string           `json:"disclaimer"`
 }
 
 // Cover is who, what and when.
@@ -69,22 +72,25 @@ type Summary struct {
 	Overall Points `json:"overall"`
 	// Documentation and Implementation readiness; null when no criterion
 	// of that kind is in scope.
-	Documentation  *Points        `json:"documentation_readiness"`
-	Implementation *Points        `json:"implementation_readiness"`
-	Thresholds     Thresholds     `json:"thresholds"`
-	Verdict        Verdict        `json:"verdict"`
-	BlockerCount   int            `json:"blocker_count"`
-	Blockers       []Blocker      `json:"blockers"`
-	Questions      int            `json:"questions"`
-	Assessed       int            `json:"assessed"` // questions answered, excluded controls included
-	NotAssessed    []string       `json:"not_assessed"`
-	Excluded       []string       `json:"excluded"`
-	SoAMissing     []string       `json:"soa_missing"`
-	SoAUnjustified []string       `json:"soa_unjustified"`
-	Overdue        []Fix          `json:"overdue"`
-	FixCount       int            `json:"fix_count"`
-	TopFixes       []Fix          `json:"top_fixes"`
-	Sections       []SectionScore `json:"section_scores"`
+	Documentation  *Points `json:"documentation_readiness"`
+	Implementation *Points `json:"implementation_readiness"`
+	// EvidenceCoverage is the weighted share of the criteria met that
+	// reviewed, current evidence backs; null when nothing is met.
+	EvidenceCoverage *Points        `json:"evidence_coverage"`
+	Thresholds       Thresholds     `json:"thresholds"`
+	Verdict          Verdict        `json:"verdict"`
+	BlockerCount     int            `json:"blocker_count"`
+	Blockers         []Blocker      `json:"blockers"`
+	Questions        int            `json:"questions"`
+	Assessed         int            `json:"assessed"` // questions answered, excluded controls included
+	NotAssessed      []string       `json:"not_assessed"`
+	Excluded         []string       `json:"excluded"`
+	SoAMissing       []string       `json:"soa_missing"`
+	SoAUnjustified   []string       `json:"soa_unjustified"`
+	Overdue          []Fix          `json:"overdue"`
+	FixCount         int            `json:"fix_count"`
+	TopFixes         []Fix          `json:"top_fixes"`
+	Sections         []SectionScore `json:"section_scores"`
 }
 
 // Verdict is the two-stage verdict and why.
@@ -145,11 +151,12 @@ type SectionScore struct {
 	Score *Points `json:"score"` // null when every question was excluded
 	// Documentation and Implementation readiness of the section; null
 	// when it has no criterion of that kind.
-	Documentation  *Points `json:"documentation_readiness"`
-	Implementation *Points `json:"implementation_readiness"`
-	Answered       int     `json:"answered"`
-	Total          int     `json:"total"`
-	Excluded       int     `json:"excluded"`
+	Documentation    *Points `json:"documentation_readiness"`
+	Implementation   *Points `json:"implementation_readiness"`
+	EvidenceCoverage *Points `json:"evidence_coverage"`
+	Answered         int     `json:"answered"`
+	Total            int     `json:"total"`
+	Excluded         int     `json:"excluded"`
 }
 
 // Section is one clause or Annex A area in detail.
@@ -174,10 +181,14 @@ type Question struct {
 	Justification string      `json:"justification"`
 	// JustificationIssue says why an excluded control's justification is
 	// too thin to survive an audit; empty otherwise.
-	JustificationIssue string   `json:"justification_issue,omitempty"`
-	Notes              string   `json:"notes"`
-	Evidence           []string `json:"evidence"`
-	Refs               []Ref    `json:"refs"`
+	JustificationIssue string `json:"justification_issue,omitempty"`
+	Notes              string `json:"notes"`
+	// Evidence lists the references named under the question itself (the
+	// format before the register); EvidenceItems the register ids backing
+	// its criteria.
+	Evidence      []string `json:"evidence"`
+	EvidenceItems []string `json:"evidence_items"`
+	Refs          []Ref    `json:"refs"`
 }
 
 // Criterion is one criterion of a question with its text.
@@ -189,6 +200,10 @@ type Criterion struct {
 	Evidence   string  `json:"evidence_kind"` // document, practice or record
 	SameAs     string  `json:"same_as,omitempty"`
 	FixRank    int     `json:"fix_rank,omitempty"` // rank in the fix list when not met
+	// EvidenceItems are the register ids backing the criterion; Claimed
+	// marks a met criterion that no reviewed, current item backs.
+	EvidenceItems []string `json:"evidence_items,omitempty"`
+	Claimed       bool     `json:"claimed,omitempty"`
 }
 
 // Ref is a cross-reference to another framework.
@@ -250,15 +265,19 @@ type SoA struct {
 
 // Control is one row of the Statement of Applicability.
 type Control struct {
-	ID            string   `json:"id"`
-	Title         string   `json:"title"`
-	Area          string   `json:"area"`
-	AreaTitle     string   `json:"area_title"`
-	Applicability string   `json:"applicability"`
-	Justification string   `json:"justification"`
-	Status        string   `json:"status"` // the one status scale (StatusLabel)
-	Score         *Points  `json:"score"`
+	ID            string  `json:"id"`
+	Title         string  `json:"title"`
+	Area          string  `json:"area"`
+	AreaTitle     string  `json:"area_title"`
+	Applicability string  `json:"applicability"`
+	Justification string  `json:"justification"`
+	Status        string  `json:"status"` // the one status scale (StatusLabel)
+	Score         *Points `json:"score"`
+	// Evidence is what the SoA's evidence column shows: the register items
+	// backing the control's criteria ("E-001 AI policy (reviewed)"), then
+	// references named under the question; EvidenceItems their ids.
 	Evidence      []string `json:"evidence"`
+	EvidenceItems []string `json:"evidence_items"`
 	// JustificationIssue says why a justification is too thin to survive
 	// an audit, or that it is missing; empty when it is fine.
 	JustificationIssue string `json:"justification_issue,omitempty"`
@@ -347,6 +366,8 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	s := &r.Summary
 	s.Overall = Points(res.Overall)
 	s.Documentation, s.Implementation = readinessPoints(res.Documentation), readinessPoints(res.Implementation)
+	s.EvidenceCoverage = readinessPoints(res.EvidenceCoverage)
+	r.Evidence = buildEvidence(res)
 	s.Thresholds = Thresholds{res.Method.ImplementationThreshold, res.Method.ClauseFloor, res.Method.EvidenceThreshold}
 	v := res.Verdict
 	s.Verdict = Verdict{Level: int(v.Level), Ready: v.Ready(), Stage2: v.Level == assess.LevelStage1And2,
@@ -384,7 +405,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 		}
 		s.Sections = append(s.Sections, SectionScore{ID: ss.ID, Title: ss.Title, Kind: string(ss.Kind),
 			Score: score, Documentation: readinessPoints(ss.Documentation), Implementation: readinessPoints(ss.Implementation),
-			Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
+			EvidenceCoverage: readinessPoints(ss.EvidenceCoverage), Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
 	}
 
 	byQuestion := map[string]*assess.QuestionScore{}
@@ -405,7 +426,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 		r.Sections = append(r.Sections, sec)
 	}
 
-	r.SoA = buildSoA(byQuestion, c)
+	r.SoA = buildSoA(byQuestion, c, r.Evidence)
 	r.CrossFramework = buildCrossFramework(res, c)
 	r.Method = buildMethod(res, c)
 	return r
@@ -455,7 +476,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 		ID: qs.ID, Title: qs.Title, Kind: qs.Kind, Weight: qs.Weight, Status: string(qs.Status),
 		StatusLabel: StatusLabel(qs.Status), Met: []Criterion{}, Unmet: []Criterion{},
 		Justification: strings.TrimSpace(qs.Justification), Notes: strings.TrimSpace(qs.Notes),
-		Evidence: nonNil(qs.Evidence), Refs: []Ref{},
+		Evidence: nonNil(qs.Evidence), EvidenceItems: nonNil(qs.EvidenceItems), Refs: []Ref{},
 	}
 	if qs.Status != assess.StatusExcluded {
 		score := Points(qs.Score)
@@ -464,7 +485,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 		out.JustificationIssue = assess.ThinJustification(out.Justification)
 	}
 	crit := func(id string) Criterion {
-		cr := Criterion{ID: id, FixRank: rank[qs.ID+"\x00"+id]}
+		cr := Criterion{ID: id, FixRank: rank[qs.ID+"\x00"+id], EvidenceItems: qs.CriterionEvidence[id]}
 		if q != nil {
 			if c := q.Criterion(id); c != nil {
 				cr.Text, cr.Weight, cr.Documented = strings.TrimSpace(c.Text), c.Weight, c.Documented
@@ -476,6 +497,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 	for _, id := range qs.Met {
 		c := crit(id)
 		c.FixRank = 0
+		c.Claimed = slices.Contains(qs.Claimed, id)
 		out.Met = append(out.Met, c)
 	}
 	for _, id := range qs.Unmet {
@@ -491,7 +513,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 	return out
 }
 
-func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) SoA {
+func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog, reg EvidenceRegister) SoA {
 	soa := SoA{Controls: []Control{}, Note: SoANote}
 	for _, sec := range c.Sections {
 		if sec.Kind != catalog.KindAnnex {
@@ -500,7 +522,7 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 		for _, q := range sec.Questions {
 			qs := byQuestion[q.ID]
 			ctl := Control{ID: q.ID, Title: q.Title, Area: sec.ID, AreaTitle: sec.Title, Evidence: []string{},
-				Status: StatusLabel(assess.StatusNotAssessed)}
+				EvidenceItems: []string{}, Status: StatusLabel(assess.StatusNotAssessed)}
 			if qs != nil {
 				ctl.Status = StatusLabel(qs.Status)
 			}
@@ -517,7 +539,8 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 			}
 			if qs != nil {
 				ctl.Justification = strings.TrimSpace(qs.Justification)
-				ctl.Evidence = nonNil(qs.Evidence)
+				ctl.EvidenceItems = nonNil(qs.EvidenceItems)
+				ctl.Evidence = append(append([]string{}, reg.labels(qs.EvidenceItems)...), qs.Evidence...)
 				if qs.Status != assess.StatusExcluded {
 					score := Points(qs.Score)
 					ctl.Score = &score
@@ -648,6 +671,7 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 			"Question score: each question has criteria, each with a weight. A question's score is the weighted share of its criteria that are met, from 0 to 100.",
 			"Section and overall scores: the question-weighted mean of the question scores over the applicable questions of the section, or of the whole assessment. A question's weight can depend on the organisation's roles (for a user of bought-in AI, supplier and responsible-use controls weigh more).",
 			"Two readiness figures: documentation readiness is the weighted share of document criteria met (a documented policy, process, plan or method exists and is approved: what a Stage 1 audit reviews); implementation readiness is the weighted share of practice and record criteria met (the activity is done, and records show it operating over time: what a Stage 2 audit tests). Each criterion counts as much as it does in the overall score.",
+			fmt.Sprintf("Evidence coverage: the weighted share of the criteria reported as met that a reviewed item of the evidence register backs, each criterion counting as much as it does in the overall score. An item counts while it is current on the assessment date: not past its valid-until date and, for records, not older than the catalog's maximum age for what it supports. A met criterion without such an item is claimed. Coverage never changes a score or the verdict's level; under %.0f the verdict says readiness rests mostly on claims.", res.Method.EvidenceThreshold),
 			"Shared evidence: where two questions rely on the same artefact, the criterion is answered once, at the first question, counts in both, and is one fix citing both.",
 			"Excluded controls: an Annex A control excluded in the Statement of Applicability leaves both the numerator and the denominator, so it neither raises nor lowers any score.",
 			"Not assessed: a question that has not been answered scores 0, so an unfinished assessment never looks better than it is.",

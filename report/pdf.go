@@ -117,6 +117,7 @@ func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
 	d.sections()
 	d.fixList()
 	d.soa()
+	d.evidenceRegister()
 	d.crossFramework()
 	d.method()
 	if err := f.Error(); err != nil {
@@ -142,7 +143,7 @@ func pdfContents(r *Report) []tocEntry {
 		toc = append(toc, tocEntry{1, sectionHeading(s)})
 	}
 	toc = append(toc, tocEntry{0, "Prioritized fix list"}, tocEntry{0, "Statement of Applicability"},
-		tocEntry{0, "Cross-framework view"}, tocEntry{0, "Method and disclaimer"})
+		tocEntry{0, "Evidence register"}, tocEntry{0, "Cross-framework view"}, tocEntry{0, "Method and disclaimer"})
 	return toc
 }
 

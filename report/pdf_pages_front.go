@@ -236,20 +236,25 @@ func (d *pdfDoc) summary() {
 	figs := []struct{ value, label string }{
 		{scoreText(s.Documentation), "documentation readiness"},
 		{scoreText(s.Implementation), fmt.Sprintf("implementation (needs %.0f)", s.Thresholds.Implementation)},
+		{scoreText(s.EvidenceCoverage), fmt.Sprintf("evidence coverage (under %.0f: claims)", s.Thresholds.Evidence)},
 		{strconv.Itoa(s.BlockerCount), "Stage 1 blockers"},
 		{fmt.Sprintf("%d / %d", s.Assessed, s.Questions), "questions assessed"},
 	}
-	fw := (contentW - 3*4) / 4
+	fw := (contentW - float64(len(figs)-1)*4) / float64(len(figs))
 	y = f.GetY()
+	// Five tiles are narrow: labels wrap to two lines.
+	tileH := 16 + stSmall.lineH()
 	for i, fg := range figs {
 		x := marginL + float64(i)*(fw+4)
 		d.draw(colRule)
 		f.SetLineWidth(0.3)
-		f.Rect(x, y, fw, 16, "D")
+		f.Rect(x, y, fw, tileH, "D")
 		d.text(style{fontSans, "B", 15, colNavy}, x+3, y+2.2, fw-6, fg.value, "L")
-		d.text(stSmall, x+3, y+10, fw-6, fg.label, "L")
+		for j, l := range d.clampLines(stSmall, d.lines(stSmall, pdfSafe(fg.label), fw-6), 2, fw-6) {
+			d.text(stSmall, x+3, y+10+float64(j)*stSmall.lineH(), fw-6, l, "L")
+		}
 	}
-	f.SetXY(marginL, y+16+3)
+	f.SetXY(marginL, y+tileH+3)
 	var notes []string
 	var phases []string
 	for _, ph := range r.Roadmap.Phases {

@@ -133,7 +133,11 @@ func (d *pdfDoc) question(q Question) {
 		rows = append(rows, d.criterionRow(c, "Not met", toneBad))
 	}
 	for _, c := range q.Met {
-		rows = append(rows, d.criterionRow(c, "Met", toneGood))
+		row := d.criterionRow(c, "Met", toneGood)
+		if c.Claimed && len(d.r.Evidence.Items) > 0 {
+			row[1].runs = append(row[1].runs, run{stSmallB, "claimed: no reviewed, current evidence in the register"})
+		}
+		rows = append(rows, row)
 	}
 	if q.Justification != "" {
 		label := "Justification"
@@ -149,8 +153,8 @@ func (d *pdfDoc) question(q Question) {
 	if q.Notes != "" {
 		rows = append(rows, []pcell{cellOf(stSmallB, "Notes"), cellOf(stCell, q.Notes)})
 	}
-	if len(q.Evidence) > 0 {
-		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stMono, strings.Join(q.Evidence, "\n"))})
+	if ev := questionEvidence(d.r, q); len(ev) > 0 {
+		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stMono, strings.Join(ev, "\n"))})
 	}
 
 	drawTitle := func(cont bool) {
@@ -204,6 +208,9 @@ func (d *pdfDoc) criterionRow(c Criterion, label string, tn tone) []pcell {
 	}
 	if c.FixRank > 0 {
 		tags = append(tags, "fix #"+strconv.Itoa(c.FixRank))
+	}
+	if len(c.EvidenceItems) > 0 {
+		tags = append(tags, "evidence "+strings.Join(c.EvidenceItems, ", "))
 	}
 	return []pcell{
 		{runs: txt(stSmall, ""), badge: &badgeSpec{label, tn}},

@@ -46,15 +46,17 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	p.f("Overall         %s / 100\n", Pct(res.Overall))
 	p.f("Documentation   %s   (document criteria met: what Stage 1 reviews)\n", readinessLabel(res.Documentation))
 	p.f("Implementation  %s   (practice and record criteria met: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
+	p.f("Evidence        %4s   (met criteria with reviewed evidence behind them; under %.0f: claims)\n", readinessLabel(res.EvidenceCoverage), res.Method.EvidenceThreshold)
 	p.f("Verdict         %s\n", res.Verdict.Label)
 	for _, r := range res.Verdict.Reasons {
 		p.f("%s\n", bullet(r, o.Width, 16))
 	}
 
-	p.f("\nSections%s\n", strings.Repeat(" ", 38)+"score    doc  impl  answered")
+	// 78 columns: the summary closes an interview on an 80-column terminal.
+	p.f("\n%-45s %5s  %5s %5s %5s  %s\n", "Sections", "score", "doc", "impl", "evid", "answered")
 	for _, s := range res.Sections {
-		p.f("  %-5s %-32s %s %5s  %5s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), SectionPct(s),
-			readinessLabel(s.Documentation), readinessLabel(s.Implementation), s.Answered, s.Total)
+		p.f("  %-5s %-26s %s %5s  %5s %5s %5s  %d/%d\n", s.ID, Truncate(s.Title, 26), Bar(s.Score, 10), SectionPct(s),
+			readinessLabel(s.Documentation), readinessLabel(s.Implementation), readinessLabel(s.EvidenceCoverage), s.Answered, s.Total)
 	}
 
 	if len(res.Blockers) > 0 {

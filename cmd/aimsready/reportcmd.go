@@ -27,7 +27,8 @@ type reportOptions struct {
 
 // partWriters are the formats of the report's parts that stand alone.
 var partWriters = map[string]map[string]func(io.Writer, *report.Report) error{
-	"soa": {"md": report.WriteSoAMarkdown, "csv": report.WriteSoACSV},
+	"soa":      {"md": report.WriteSoAMarkdown, "csv": report.WriteSoACSV},
+	"evidence": {"md": report.WriteEvidenceMarkdown, "csv": report.WriteEvidenceCSV},
 }
 
 // reportWriters are the report formats by name.
@@ -84,7 +85,7 @@ The report is a readiness estimate, not a certification or an audit.`,
 	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv, json, oscal or oscal-poam (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
-	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
+	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability) or evidence (the evidence register), md or csv")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day planned fixes are judged overdue on, `YYYY-MM-DD` (default: the assessment date)")
 	return cmd
 }
@@ -116,7 +117,7 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if o.part != "" {
 		parts, ok := partWriters[o.part]
 		if !ok {
-			return usageError("unknown part %q (use soa)", o.part)
+			return usageError("unknown part %q (use soa or evidence)", o.part)
 		}
 		if write, ok = parts[format]; !ok {
 			return usageError("the %s part is written as md or csv, not %s", o.part, format)

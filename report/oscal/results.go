@@ -25,8 +25,11 @@ func WriteAssessmentResults(w io.Writer, r *report.Report) error {
 //   - every assessed question is one finding on its control's objective,
 //     satisfied when every criterion is met (finding);
 //   - every criterion of an assessed question is one observation, met or
-//     not met (criterionObservation); the evidence named for a question is
-//     one observation with relevant-evidence entries (evidenceObservation);
+//     not met (criterionObservation), with the evidence register items
+//     backing it as relevant-evidence (a link for a URL or a local path, a
+//     description for a plain reference); evidence named under a question
+//     in the earlier format is one observation with relevant-evidence
+//     entries (evidenceObservation);
 //   - every Annex A control with an applicability decision has one
 //     Statement of Applicability observation with its justification
 //     (soaObservation);
@@ -354,16 +357,75 @@ func (d *doc) criterionObservation(q *report.Question, c report.Criterion, met b
 	if c.FixRank > 0 {
 		p.add("fix-rank", fmt.Sprint(c.FixRank))
 	}
+	// With a register, a met criterion is evidenced or claimed; without
+	// one every met criterion would read "claimed", which says nothing.
+	if met && len(d.r.Evidence.Items) > 0 {
+		p.add("evidence-state", map[bool]string{true: "claimed", false: "evidenced"}[c.Claimed])
+	}
+	methods := []string{"INTERVIEW"}
+	ev := d.registerEvidence(c.EvidenceItems)
+	if len(ev) > 0 {
+		methods = append(methods, "EXAMINE")
+	}
 	return Observation{
 		UUID:  d.names.uuid("observation", q.ID, c.ID),
 		Title: line(fmt.Sprintf("%s %s: %s", q.ID, c.ID, label)), Description: prose(c.Text),
-		Props: p.list(), Methods: []string{"INTERVIEW"}, Types: []string{"control-objective"},
-		Origins: d.origins(), Collected: d.when,
+		Props: p.list(), Methods: methods, Types: []string{"control-objective"},
+		Origins: d.origins(), RelevantEvidence: ev, Collected: d.when,
 	}
 }
 
-// evidenceObservation lists the evidence named for a question. aimsready
-// records references; it does not open or check them.
+// registerEvidence maps register items to relevant-evidence: a URL or a
+// local path (relative to the answers file) becomes the href, a plain
+// reference stays a description; id, status, date, hash and currency are
+// properties.
+func (d *doc) registerEvidence(ids []string) []RelevantEvidence {
+	var out []RelevantEvidence
+	for _, id := range ids {
+		var e *report.EvidenceEntry
+		for i := range d.r.Evidence.Items {
+			if d.r.Evidence.Items[i].ID == id {
+				e = &d.r.Evidence.Items[i]
+				break
+			}
+		}
+		if e == nil {
+			continue
+		}
+		re := RelevantEvidence{Description: line(e.ID + " " + firstNonEmpty(e.Title, e.Location, e.ID))}
+		if e.Kind != "reference" && uriReference(e.Location) {
+			re.Href = e.Location
+		} else if e.Location != "" && e.Title != "" {
+			re.Description += " (" + line(e.Location) + ")"
+		}
+		var p props
+		p.add("evidence-id", e.ID)
+		p.add("evidence-status", e.Status)
+		p.add("evidence-date", e.Date)
+		p.add("sha256", e.SHA256)
+		p.add("expires", e.Expires)
+		if m := e.Mark(); m != "" {
+			p.add("currency", strings.ToLower(m))
+		}
+		re.Props = p.list()
+		re.Remarks = prose(e.Notes)
+		out = append(out, re)
+	}
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// evidenceObservation lists the evidence named under a question in the
+// format before the register. aimsready records these references; it does
+// not open or check them.
 func (d *doc) evidenceObservation(q *report.Question) (Observation, bool) {
 	var ev []RelevantEvidence
 	for _, e := range q.Evidence {

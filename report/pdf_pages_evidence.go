@@ -1,0 +1,80 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aimsready/aimsready/assess"
+)
+
+// The evidence register page of the PDF report: every item with its date,
+// status, hash prefix, what it supports and whether it is still current.
+
+func (d *pdfDoc) evidenceRegister() {
+	reg := d.r.Evidence
+	d.heading(0, "Evidence register", 40)
+	if len(reg.Items) == 0 {
+		d.para(stBody, "The answers file has no evidence register yet, so every criterion reported as met is a claim: nothing seen and recorded backs it. 'aimsready evidence add' records evidence with its hash; 'aimsready evidence upgrade' turns the evidence references of earlier answers files into register items.")
+		return
+	}
+	d.para(stBody, fmt.Sprintf("%d items: %d reviewed, %d received, %d requested. Judged on %s, the assessment date: %d stale, %d expiring within %d days. %d criteria reported as met have no reviewed, current evidence behind them (claimed). Only reviewed items that are not stale count towards evidence coverage; the hash prefix identifies the version of a local file that was recorded.",
+		len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, orDash(reg.AsOf), reg.Stale, reg.Expiring, assess.ExpiryWarningDays, reg.Claimed))
+	d.gap(3)
+	t := &table{d: d, header: true, zebra: true, cols: []tcol{
+		{"Id", 13, ""}, {"Title and location", 32, ""}, {"Date", 20, ""}, {"Status", 19, ""},
+		{"SHA-256", 23, ""}, {"Supports", contentW - 13 - 32 - 20 - 19 - 23 - 20, ""}, {"Currency", 20, ""},
+	}}
+	rows := make([][]pcell, len(reg.Items))
+	for i, e := range reg.Items {
+		what := []run{}
+		if e.Title != "" {
+			what = append(what, run{stCell, pdfSafe(e.Title)})
+		}
+		if e.Location != "" {
+			what = append(what, run{stMono, pdfSafe(e.Location)})
+		}
+		if e.Notes != "" {
+			what = append(what, run{stSmall, pdfSafe(e.Notes)})
+		}
+		cur := pcell{runs: txt(stSmall, "no expiry")}
+		switch {
+		case e.Mark() != "":
+			tn := toneMid
+			if e.Stale {
+				tn = toneBad
+			}
+			cur = pcell{badge: &badgeSpec{e.Mark(), tn}}
+		case e.Expires != "":
+			cur = pcell{runs: txt(stSmall, "current")}
+		}
+		if e.Expires != "" {
+			cur.runs = append(cur.runs, run{stSmall, pdfSafe("until " + e.Expires)})
+		}
+		status := pcell{badge: &badgeSpec{e.Status, evidenceTone(e.Status)}}
+		if e.Owner != "" {
+			status.runs = txt(stSmall, e.Owner)
+		}
+		rows[i] = []pcell{
+			cellOf(stCellB, e.ID),
+			{runs: what},
+			cellOf(stCell, orDash(e.Date)),
+			status,
+			cellOf(stMono, orDash(e.HashPrefix())),
+			cellOf(stSmall, orDash(strings.Join(e.Supports, "\n"))),
+			cur,
+		}
+	}
+	d.rows(t, rows)
+}
+
+// evidenceTone: only reviewed evidence is green; received is amber,
+// requested grey.
+func evidenceTone(status string) tone {
+	switch status {
+	case "reviewed":
+		return toneGood
+	case "received":
+		return toneMid
+	}
+	return toneNone
+}
