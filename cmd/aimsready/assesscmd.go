@@ -164,6 +164,7 @@ type scoreOptions struct {
 	failUnder      float64
 	failOnBlockers bool
 	failOnOverdue  bool
+	failOnEvidence bool
 	asOf           string
 	top            int
 	junit          string
@@ -190,7 +191,9 @@ Gates exit with code 1 after printing the result:
   --fail-under N       the overall score is below N (0-100)
   --fail-on-blockers   any Stage 1 blocker remains
   --fail-on-overdue    a planned fix is past its due date on --as-of
-                       (default today; give a date to make CI reproducible)`,
+                       (default today; give a date to make CI reproducible)
+  --fail-on-evidence   an evidence register item is missing, changed or
+                       expired on --as-of (as 'aimsready evidence check')`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Written so NaN fails too: it would otherwise turn the gate off.
@@ -210,7 +213,8 @@ Gates exit with code 1 after printing the result:
 	cmd.Flags().Float64Var(&o.failUnder, "fail-under", 0, "exit 1 if the overall score is below `N` (0-100)")
 	cmd.Flags().BoolVar(&o.failOnBlockers, "fail-on-blockers", false, "exit 1 if any Stage 1 blocker remains")
 	cmd.Flags().BoolVar(&o.failOnOverdue, "fail-on-overdue", false, "exit 1 if a planned fix is past its due date")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day overdue is judged on, `YYYY-MM-DD` (default today)")
+	cmd.Flags().BoolVar(&o.failOnEvidence, "fail-on-evidence", false, "exit 1 if an evidence item is missing, changed or expired")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day overdue and evidence currency are judged on, `YYYY-MM-DD` (default today)")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes to list in text and markdown")
 	cmd.Flags().StringVar(&o.junit, "junit", "", "also write the JUnit test view to `FILE`")
 	return cmd
@@ -280,6 +284,9 @@ func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
 	}
 	if o.failOnOverdue {
 		gates = append(gates, report.OverdueGate(res, asOf))
+	}
+	if o.failOnEvidence {
+		gates = append(gates, report.EvidenceGate(assess.CheckEvidence(path, a, c, asOf)))
 	}
 	if err := write(e.stdout, res, c, gates); err != nil {
 		return err
