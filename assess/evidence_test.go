@@ -583,4 +583,3 @@ func TestEvidenceRequests(t *testing.T) {
 		}
 	}
 }
-
