@@ -102,11 +102,11 @@ const (
 type FileError struct {
 	Path    string
 	Problem FileProblem
-	Msg     string
+	Msg     string // what is wrong, following the path: "is a directory, ..."
 	Err     error
 }
 
-func (e *FileError) Error() string { return e.Path + ": " + e.Msg }
+func (e *FileError) Error() string { return e.Path + " " + e.Msg }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // HashFile returns the SHA-256 (lower-case hex) and size of a regular file,
@@ -146,7 +146,7 @@ func HashFile(path string) (string, int64, error) {
 func statError(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &FileError{Path: path, Problem: FileMissing, Msg: "no such file", Err: err}
+		return &FileError{Path: path, Problem: FileMissing, Msg: "does not exist", Err: err}
 	case errors.Is(err, syscall.ELOOP):
 		return &FileError{Path: path, Problem: FileLoop, Msg: "is a symbolic link loop, not a regular file", Err: err}
 	case errors.Is(err, fs.ErrPermission):

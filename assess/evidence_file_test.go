@@ -51,7 +51,7 @@ func TestHashFileRefusesAtOnce(t *testing.T) {
 		{dir, FileNotRegular, "is a directory, not a regular file"},
 		{"/dev/zero", FileNotRegular, "is a character device, not a regular file"},
 		{loop, FileLoop, "is a symbolic link loop"},
-		{filepath.Join(dir, "missing.pdf"), FileMissing, "no such file"},
+		{filepath.Join(dir, "missing.pdf"), FileMissing, "missing.pdf does not exist"},
 	}
 	for _, tt := range tests {
 		err := hashWithin(t, tt.path)

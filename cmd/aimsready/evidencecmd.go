@@ -121,7 +121,7 @@ func runEvidenceAdd(e *env, path, loc string, o *evidenceAddOptions) error {
 		}
 		sum, size, err := assess.HashFile(loc)
 		if err != nil {
-			hint := "evidence is a regular file: a document, an export, a record"
+			hint := ""
 			var fe *assess.FileError
 			if errors.As(err, &fe) && fe.Problem == assess.FileMissing {
 				hint = "check the path; to record something that is not a file on this machine, pass --reference"
