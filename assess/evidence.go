@@ -408,3 +408,47 @@ func AddEvidence(a *Answers, c *catalog.Catalog, item EvidenceItem) (*EvidenceIt
 	a.Register = append(a.Register, &it)
 	return &it, nil
 }
+
+// FileEvidence prepares a register item for a local file, as the interview
+// does when the assessor attaches one: its location relative to the
+// answers file and its SHA-256, computed now. Anything but a regular file
+// is refused at once (see HashFile). The caller adds title, date, status
+// and supports, then calls AddEvidence.
+func FileEvidence(answersPath, file string) (EvidenceItem, error) {
+	sum, _, err := HashFile(file)
+	if err != nil {
+		return EvidenceItem{}, err
+	}
+	return EvidenceItem{Location: LocationFor(answersPath, file), SHA256: sum}, nil
+}
+
+// AddSupport links a register item to one more criterion (QUESTION/criterion),
+// as the interview does when the assessor picks an item already on file.
+// Linking it twice is not an error.
+func AddSupport(a *Answers, c *catalog.Catalog, id, key string) error {
+	it := a.Evidence(id)
+	if it == nil {
+		return fmt.Errorf("no evidence item %q in the register", id)
+	}
+	k, msg, _ := supportKey(c, strings.TrimSpace(key), true)
+	if msg != "" {
+		return fmt.Errorf("evidence %s: %s", id, msg)
+	}
+	it.Supports = appendNew(it.Supports, k)
+	return nil
+}
+
+// EvidenceFor lists the register items backing any criterion of q, in
+// register order: what the interview shows as already on file.
+func EvidenceFor(a *Answers, q *catalog.Question) []*EvidenceItem {
+	var out []*EvidenceItem
+	for _, it := range a.Register {
+		for _, cr := range q.Criteria {
+			if it.Supporting(EvidenceKey(q, cr)) {
+				out = append(out, it)
+				break
+			}
+		}
+	}
+	return out
+}

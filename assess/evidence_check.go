@@ -57,7 +57,7 @@ func JudgeEvidence(it *EvidenceItem, c *catalog.Catalog, asOf string) EvidenceSt
 	}
 	if months > 0 {
 		if d, err := time.Parse("2006-01-02", it.Date); err == nil {
-			end := d.AddDate(0, months, 0).Format("2006-01-02")
+			end := addMonths(d, months).Format("2006-01-02")
 			if st.Expires == "" || end < st.Expires {
 				st.Expires = end
 				st.Basis = fmt.Sprintf("dated %s; evidence for %s goes stale after %d months", it.Date, by, months)
@@ -76,6 +76,17 @@ func JudgeEvidence(it *EvidenceItem, c *catalog.Catalog, asOf string) EvidenceSt
 	}
 	st.Counts = it.Status == EvidenceReviewed && !st.Stale
 	return st
+}
+
+// addMonths adds calendar months, keeping to the end of a shorter month:
+// 31 March plus 3 months is 30 June (Go's AddDate would say 1 July).
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if last := first.AddDate(0, 1, -1).Day(); d > last {
+		d = last
+	}
+	return time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC)
 }
 
 // JudgeRegister judges every register item on asOf, in register order.

@@ -301,6 +301,8 @@ func TestJudgeEvidence(t *testing.T) {
 			EvidenceState{Expires: "2026-12-01", Basis: "dated 2026-09-01; evidence for 9.1/results-retained goes stale after 3 months", Expiring: true}},
 		{"valid-until earlier than max age", EvidenceItem{Date: "2026-09-01", ValidUntil: "2026-10-01", Supports: []string{"4.1/context-reviewed"}}, "2026-11-22",
 			EvidenceState{Expires: "2026-10-01", Basis: "valid until 2026-10-01", Stale: true}},
+		{"a month shorter than the date's day", EvidenceItem{Date: "2026-03-31", Supports: []string{"9.1/results-retained"}}, "2026-06-30",
+			EvidenceState{Expires: "2026-06-30", Basis: "dated 2026-03-31; evidence for 9.1/results-retained goes stale after 3 months", Expiring: true}},
 		{"undated record", EvidenceItem{Status: EvidenceReviewed, Supports: []string{"4.1/context-reviewed"}}, "2026-11-22",
 			EvidenceState{Undated: true, Counts: true}},
 	}
@@ -581,5 +583,46 @@ func TestEvidenceRequests(t *testing.T) {
 		if r.Question == "5.2" && r.Criterion == "policy-documented" && r.State != RequestEvidenced {
 			t.Errorf("with --all: %+v", r)
 		}
+	}
+}
+
+// The calls the interview makes: attach a file (hashed on the spot), pick
+// an item already on file for another criterion, list what is on file.
+func TestInterviewEvidenceAPI(t *testing.T) {
+	c := builtin(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "policy.pdf"), []byte("abc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := New(c, "x", fixedDay, ProfileFull)
+	item, err := FileEvidence(filepath.Join(dir, "answers.yaml"), filepath.Join(dir, "policy.pdf"))
+	if err != nil || item.Location != "policy.pdf" || item.SHA256 != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
+		t.Fatalf("FileEvidence: %+v, %v", item, err)
+	}
+	if _, err := FileEvidence(filepath.Join(dir, "answers.yaml"), dir); err == nil {
+		t.Error("a directory was accepted")
+	}
+	item.Title, item.Supports = "AI policy", []string{"5.2/policy-documented"}
+	added, err := AddEvidence(a, c, item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := AddSupport(a, c, added.ID, "A.5.2/process-defined"); err == nil || !strings.Contains(err.Error(), `list it as "6.1.4/process-defined"`) {
+		t.Errorf("shared criterion: %v", err)
+	}
+	if err := AddSupport(a, c, added.ID, "6.1.4/process-defined"); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddSupport(a, c, "E-404", "5.2/communicated"); err == nil {
+		t.Error("unknown item accepted")
+	}
+	// A.5.2 relies on 6.1.4/process-defined, so the item is on file there too.
+	for _, id := range []string{"5.2", "6.1.4", "A.5.2"} {
+		if got := EvidenceFor(a, c.Question(id)); len(got) != 1 || got[0].ID != "E-001" {
+			t.Errorf("%s: on file %v", id, got)
+		}
+	}
+	if got := EvidenceFor(a, c.Question("4.1")); len(got) != 0 {
+		t.Errorf("4.1: on file %v", got)
 	}
 }

@@ -1,0 +1,171 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/catalog"
+	"github.com/google/go-cmp/cmp"
+)
+
+// registerReport is the example assessment with a small register: a
+// reviewed file, a stale record, a received reference and a hostile title.
+func registerReport(t testing.TB) (*Report, *assess.Result) {
+	t.Helper()
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := assess.LoadFile(exampleAnswers, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash := strings.Repeat("0123456789abcdef", 4)
+	a.Register = []*assess.EvidenceItem{
+		{ID: "E-001", Title: "AI policy v1.3", Location: "policies/ai-policy-v1.3.pdf", SHA256: hash, Date: "2026-09-14",
+			Owner: "Jana", Status: assess.EvidenceReviewed, Supports: []string{"5.2/policy-documented", "5.2/communicated"}},
+		{ID: "E-002", Title: "Monitoring results Q1", Location: "ops/monitoring-q1.pdf", SHA256: hash, Date: "2026-03-31",
+			Status: assess.EvidenceReviewed, Supports: []string{"9.1/results-retained"}},
+		{ID: "E-003", Title: "=HYPERLINK(\"x\") | *bold*", Location: "DMS: A/B", Status: assess.EvidenceReceived,
+			Supports: []string{"A.9.2/use-process-documented"}},
+	}
+	res := assess.Score(a, c)
+	return Build(res, c, Options{ToolVersion: testVersion}), res
+}
+
+func TestRegisterInReportModel(t *testing.T) {
+	r, res := registerReport(t)
+	reg := r.Evidence
+	if reg.AsOf != "2026-11-22" || len(reg.Items) != 3 || reg.Reviewed != 2 || reg.Received != 1 || reg.Stale != 1 {
+		t.Fatalf("register: %+v", reg)
+	}
+	if !reg.Items[1].Stale || reg.Items[1].Expires != "2026-06-30" || reg.Items[1].Counts {
+		t.Errorf("a 3-month record dated 2026-03-31 is stale on 2026-11-22: %+v", reg.Items[1])
+	}
+	if r.Summary.EvidenceCoverage == nil || float64(*r.Summary.EvidenceCoverage) != res.EvidenceCoverage.Score {
+		t.Errorf("summary coverage %v, result %v", r.Summary.EvidenceCoverage, res.EvidenceCoverage)
+	}
+	var q52 Question
+	for _, s := range r.Sections {
+		for _, q := range s.Questions {
+			if q.ID == "5.2" {
+				q52 = q
+			}
+		}
+	}
+	if !cmp.Equal(q52.EvidenceItems, []string{"E-001"}) {
+		t.Errorf("5.2 items %q", q52.EvidenceItems)
+	}
+	for _, cr := range q52.Met {
+		want := cr.ID != "policy-documented" && cr.ID != "communicated"
+		if cr.Claimed != want {
+			t.Errorf("5.2/%s claimed %v, want %v", cr.ID, cr.Claimed, want)
+		}
+	}
+	for _, ctl := range r.SoA.Controls {
+		if ctl.ID == "A.9.2" {
+			if len(ctl.Evidence) == 0 || ctl.Evidence[0] != "E-003 =HYPERLINK(\"x\") | *bold* (received)" || !cmp.Equal(ctl.EvidenceItems, []string{"E-003"}) {
+				t.Errorf("SoA evidence column of A.9.2: %q %q", ctl.Evidence, ctl.EvidenceItems)
+			}
+		}
+	}
+}
+
+func TestRegisterRenderers(t *testing.T) {
+	r, _ := registerReport(t)
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| Evidence coverage | ",
+		"## Evidence register\n\n3 items: 2 reviewed, 1 received, 0 requested. Judged on 2026-11-22 (the assessment date): 1 stale,",
+		"| E-001 | AI policy v1.3<br>policies/ai-policy-v1.3.pdf | 2026-09-14 | reviewed | `0123456789ab` | 5.2/policy-documented<br>5.2/communicated | no expiry |",
+		"| E-002 | Monitoring results Q1<br>ops/monitoring-q1.pdf | 2026-03-31 | reviewed | `0123456789ab` | 9.1/results-retained | **STALE** (until 2026-06-30) |",
+		`=HYPERLINK("x") \| \*bold\*`,
+		"(documented information, evidence E-001)",
+		"claimed: no reviewed evidence",
+		"- E-001 AI policy v1.3 (reviewed)",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown report lacks %q", want)
+		}
+	}
+	var js bytes.Buffer
+	if err := WriteJSON(&js, r); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Summary struct {
+			Coverage *float64 `json:"evidence_coverage"`
+		} `json:"summary"`
+		Register EvidenceRegister `json:"evidence_register"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &out); err != nil || out.Summary.Coverage == nil || len(out.Register.Items) != 3 || out.Register.Items[0].SHA256 == "" {
+		t.Errorf("JSON: %+v, %v", out, err)
+	}
+	var cs bytes.Buffer
+	if err := WriteEvidenceCSV(&cs, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&cs).ReadAll()
+	if err != nil || len(rows) != 4 || !cmp.Equal(rows[0], EvidenceCSVHeader) || rows[3][1] != `'=HYPERLINK("x") | *bold*` || rows[2][11] != "true" {
+		t.Errorf("CSV: %q, %v", rows, err)
+	}
+	// The PDF renders with the register, the same bytes every time.
+	var p1, p2 bytes.Buffer
+	if err := WritePDF(&p1, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePDF(&p2, r); err != nil || !bytes.Equal(p1.Bytes(), p2.Bytes()) {
+		t.Errorf("PDF with a register is not deterministic (%v)", err)
+	}
+}
+
+func TestEvidenceCheckOutputs(t *testing.T) {
+	ch := &assess.EvidenceCheck{File: "a.yaml", AsOf: "2026-11-22", Items: 3, Files: 2, Verified: 1, URLs: 1,
+		Problems: []assess.EvidenceFinding{{ID: "E-001", Location: "docs/p.pdf", Line: 40, Kind: "changed", Detail: "changed: its SHA-256 is now x"}},
+		Warnings: []assess.EvidenceFinding{{ID: "E-003", Location: "https://x", Line: 52, Kind: "expiring", Detail: "expires in 9 days"}}}
+	var b bytes.Buffer
+	if err := WriteEvidenceCheckText(&b, ch); err != nil {
+		t.Fatal(err)
+	}
+	want := "FAIL  E-001  docs/p.pdf: changed: its SHA-256 is now x\n" +
+		"warn  E-003  https://x: expires in 9 days\n" +
+		"a.yaml: evidence check on 2026-11-22: 1 problem(s); 3 item(s), 1 of 2 local file(s) verified, 1 URL(s) and 0 reference(s) not checkable offline, 1 warning(s)\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("text (-want +got):\n%s", diff)
+	}
+	as := EvidenceCheckAnnotations(ch)
+	if len(as) != 2 || as[0].String() != "::error file=a.yaml,line=40,title=evidence E-001%3A changed::E-001 docs/p.pdf: changed: its SHA-256 is now x" {
+		t.Errorf("annotations: %v", as)
+	}
+	g := EvidenceGate(ch)
+	if !g.Failed || g.Message != "1 evidence problem(s) on 2026-11-22: E-001" || g.ID != GateEvidence {
+		t.Errorf("gate: %+v", g)
+	}
+}
+
+func TestSortEvidence(t *testing.T) {
+	es := []EvidenceEntry{{ID: "c", Status: "reviewed", Date: ""}, {ID: "a", Status: "requested", Date: "2026-05-01"}, {ID: "b", Status: "reviewed", Date: "2025-01-01"}}
+	ids := func() string {
+		var s []string
+		for _, e := range es {
+			s = append(s, e.ID)
+		}
+		return strings.Join(s, "")
+	}
+	if SortEvidence(es, "status"); ids() != "abc" {
+		t.Errorf("by status: %s", ids())
+	}
+	if SortEvidence(es, "date"); ids() != "bac" {
+		t.Errorf("by date, undated last: %s", ids())
+	}
+	if err := SortEvidence(es, "size"); err == nil {
+		t.Error("unknown sort accepted")
+	}
+}
