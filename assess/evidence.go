@@ -139,6 +139,11 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 		bad("status", "status must be requested, received or reviewed, not %q", it.Status)
 	}
 	it.Location = strings.TrimSpace(it.Location)
+	for _, f := range []struct{ name, v string }{{"title", it.Title}, {"location", it.Location}, {"owner", it.Owner}} {
+		if strings.ContainsAny(f.v, "\r\n") {
+			bad(f.name, "%s must be one line; put longer text in notes", f.name)
+		}
+	}
 	switch {
 	case it.Location == "" && it.Status != EvidenceRequested:
 		bad("location", "location is missing; say where the evidence can be found again: a path relative to the answers file, a URL, or a reference such as a document-management entry (only a requested item may lack one)")

@@ -43,6 +43,7 @@ func TestParseRegisterRejects(t *testing.T) {
 		{"requested with nothing", ev("  - {id: E-1, status: requested}\n"), `a requested item needs a title or a location`},
 		{"scalar item", ev("  - policies/a.pdf\n"), `a.yaml:7:5: evidence: each item is a mapping (id, title, location, date, status, supports, ...), not a single value`},
 		{"not a list", head + "evidence: {id: E-1}\n", `a.yaml:3:11: evidence must be a list`},
+		{"two-line location", ev("  - {id: E-1, location: \"a\\nb.pdf\"}\n"), `a.yaml:7:25: evidence "E-1": location must be one line`},
 		{"control character", ev("  - {id: E-1, location: \"a\\u001b[2J.pdf\"}\n"), `location contains the control character U+001B`},
 	}
 	for _, tt := range tests {
@@ -502,7 +503,8 @@ func FuzzRegister(f *testing.F) {
 	c := builtin(f)
 	f.Add([]byte(registerSample))
 	f.Add([]byte(ev("  - {id: E-1, location: a.pdf, supports: [5.2/communicated]}\n")))
-	f.Add([]byte(ev("  - {id: x, title: \"multi\\nline\", location: \"- odd: value #\", status: requested, notes: \"\"}\n")))
+	f.Add([]byte(ev("  - {id: x, title: \"one: line\", location: \"- odd: value #\", status: requested, notes: \"multi\\nline\"}\n")))
+	f.Add([]byte(head + "answers:\n  \"5.2\": {met: [communicated], evidence: [\"a\\nb\", \" \", a b, \"https://x\"]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := Parse("fuzz.yaml", data, c)
 		if err != nil {
@@ -522,6 +524,28 @@ func FuzzRegister(f *testing.F) {
 		again, _ := Marshal(b, c)
 		if string(again) != string(out) {
 			t.Fatalf("saving is not stable")
+		}
+		// Upgrading whatever loaded gives a file that loads, with every
+		// reference in the register.
+		refs := 0
+		for _, ans := range b.Answers {
+			for _, e := range ans.Evidence {
+				if strings.TrimSpace(e) != "" {
+					refs++
+				}
+			}
+		}
+		before := len(b.Register)
+		UpgradeEvidence(b, c, "")
+		up, err := Marshal(b, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := Parse("upgraded.yaml", up, c); err != nil {
+			t.Fatalf("upgraded file does not load: %v\n%s", err, up)
+		}
+		if refs > 0 && len(b.Register) == before {
+			t.Fatalf("%d references, none moved", refs)
 		}
 		res := Score(b, c)
 		if cov := res.EvidenceCoverage; cov.Has && (cov.Score < 0 || cov.Score > 100+tol || math.IsNaN(cov.Score)) {

@@ -24,8 +24,8 @@ type Upgraded struct {
 //   - each distinct reference becomes one item, in catalog order and then
 //     in the order written, with the next generated id (E-001, ...); a
 //     reference named under several questions is one item backing them all;
-//   - the location is the reference as written (blank references, which say
-//     nothing, are dropped);
+//   - the location is the reference as written, trimmed, line breaks turned
+//     into spaces (blank references, which say nothing, are dropped);
 //   - it supports the criteria of its questions that are met (a shared
 //     criterion by its target); when none is met it supports nothing yet,
 //     and its notes say so;
@@ -59,7 +59,7 @@ func UpgradeEvidence(a *Answers, c *catalog.Catalog, answersPath string) []Upgra
 	origins := map[*EvidenceItem]*origin{}
 	move := func(qid, name string, ans *Answer, known bool) {
 		for _, ref := range ans.Evidence {
-			loc := strings.TrimSpace(ref)
+			loc := strings.TrimSpace(oneLine.Replace(ref))
 			if loc == "" {
 				continue
 			}
@@ -119,6 +119,9 @@ func UpgradeEvidence(a *Answers, c *catalog.Catalog, answersPath string) []Upgra
 	}
 	return out
 }
+
+// oneLine turns line breaks into spaces: a location is one line.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 func appendNew(list []string, s string) []string {
 	if slices.Contains(list, s) {
