@@ -1,6 +1,10 @@
 package assess
 
-import "github.com/aimsready/aimsready/catalog"
+import (
+	"slices"
+
+	"github.com/aimsready/aimsready/catalog"
+)
 
 // Evidence coverage: scoring reads the register judged on the assessment
 // date, so the same file always gives the same coverage. An item counts
@@ -33,6 +37,12 @@ func (sc *scorer) evidenced(key string) bool {
 // questionEvidence fills the register ids behind a question's criteria and
 // its claimed criteria (met, with nothing counting behind them).
 func (sc *scorer) questionEvidence(q *catalog.Question, qs *QuestionScore) {
+	if len(sc.supports) == 0 {
+		// No register: every met criterion is claimed. Share Met's array
+		// (clipped, so an append to either never writes into the other).
+		qs.Claimed = slices.Clip(qs.Met)
+		return
+	}
 	var seen map[int]bool
 	for _, cr := range q.Criteria {
 		idx := sc.supports[EvidenceKey(q, cr)]

@@ -650,3 +650,23 @@ func TestInterviewEvidenceAPI(t *testing.T) {
 		t.Errorf("4.1: on file %v", got)
 	}
 }
+
+// BenchmarkScoreWithRegister: a full assessment with an item behind every
+// question (70 items), against BenchmarkScoreFull without one.
+func BenchmarkScoreWithRegister(b *testing.B) {
+	c := builtin(b)
+	a := fullAnswers(c)
+	for _, q := range c.Questions() {
+		var sup []string
+		for _, cr := range q.Criteria {
+			if cr.SameAs == "" {
+				sup = append(sup, q.ID+"/"+cr.ID)
+			}
+		}
+		a.Register = append(a.Register, &EvidenceItem{ID: "E-" + q.ID, Location: q.ID + ".pdf", Date: "2026-06-01", Status: EvidenceReviewed, Supports: sup})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(a, c)
+	}
+}
