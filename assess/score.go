@@ -301,14 +301,24 @@ type scorer struct {
 // owner returns where a criterion is answered: its shared target when the
 // target question is in the assessment and not excluded, else itself.
 func (sc *scorer) owner(q *catalog.Question, cr *catalog.Criterion) (*catalog.Question, *catalog.Criterion) {
+	if tq, tc, ok := sc.a.AnsweredElsewhere(cr); ok {
+		return tq, tc
+	}
+	return q, cr
+}
+
+// AnsweredElsewhere reports where a shared criterion (same-as) is
+// answered: at its target, when the target question is in the assessment
+// and not excluded. Otherwise the criterion is answered where it stands.
+func (a *Answers) AnsweredElsewhere(cr *catalog.Criterion) (*catalog.Question, *catalog.Criterion, bool) {
 	if cr.Target == nil {
-		return q, cr
+		return nil, nil, false
 	}
 	tq := cr.TargetQuestion
-	if !sc.a.InProfile(tq) || sc.a.Answers[tq.ID].Excluded() {
-		return q, cr
+	if !a.InProfile(tq) || a.Answers[tq.ID].Excluded() {
+		return nil, nil, false
 	}
-	return tq, cr.Target
+	return tq, cr.Target, true
 }
 
 // met reports whether criterion cr of question q is met, reading a shared
