@@ -70,6 +70,9 @@ type Result struct {
 	SoAMissing     []string // controls with no applicability decision
 	SoAUnjustified []string // controls decided without a justification
 	Overdue        []Fix    // planned fixes past their due date (see MarkOverdue)
+	// Plan is the answers file's plan by fix id, including entries for
+	// fixes already done (their criterion met), for comparisons.
+	Plan map[string]*PlanItem
 }
 
 // Readiness is a share of criteria met; Has is false when no criterion of
@@ -183,7 +186,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	res := &Result{
 		Catalog: c.Ident(), CatalogTitle: c.Title, AnswersFrom: a.Catalog, Profile: a.Profile,
 		Organization: a.Organization, Assessor: a.Assessor, Date: a.Date, Scope: a.Scope,
-		Roles: a.Roles, Systems: a.Systems, Method: c.Method.WithDefaults(),
+		Roles: a.Roles, Systems: a.Systems, Method: c.Method.WithDefaults(), Plan: a.Plan,
 	}
 	if res.Profile == "" {
 		res.Profile = ProfileFull
