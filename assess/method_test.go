@@ -226,7 +226,7 @@ func TestPlanChanges(t *testing.T) {
 	c := builtin(t)
 	old := New(c, "Plan", fixedDay, ProfileFull)
 	old.Plan = map[string]*PlanItem{
-		"6.1.2/method-documented": {Owner: "Ana", Due: "2026-04-01", Status: PlanPlanned},
+		"6.1.2/method-documented":   {Owner: "Ana", Due: "2026-04-01", Status: PlanPlanned},
 		"6.2/objectives-documented": {Owner: "Ben", Status: PlanPlanned},
 	}
 	cur := New(c, "Plan", fixedDay, ProfileFull)
