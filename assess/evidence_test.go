@@ -352,7 +352,7 @@ func TestAddEvidence(t *testing.T) {
 // upgrade moves each into the register without losing one.
 func TestUpgradeExampleLossless(t *testing.T) {
 	c := builtin(t)
-	path := filepath.Join("..", "testdata", "examples", "answers.yaml")
+	path := filepath.Join("..", "testdata", "evidence", "answers-1.0.0.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -380,6 +380,9 @@ func TestUpgradeExampleLossless(t *testing.T) {
 	a, _, err := Parse(path, data, c)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if a.Catalog != "iso42001-2023@1.0.0" {
+		t.Fatalf("the fixture should be a 1.0.0 file, is %s", a.Catalog)
 	}
 	for id, refs := range written {
 		if got := a.Answers[id].Evidence; !slices.Equal(got, refs) {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
@@ -65,6 +66,32 @@ func (d *pdfDoc) evidenceRegister() {
 		}
 	}
 	d.rows(t, rows)
+}
+
+// evidenceTile is the executive summary's evidence coverage: a full-width
+// tile under the key figures, so the four figures above keep their room.
+func (d *pdfDoc) evidenceTile() {
+	s := d.r.Summary
+	f := d.f
+	label := fmt.Sprintf("Evidence coverage: the weighted share of the criteria reported as met that reviewed, current evidence in the register backs. Under %.0f, readiness rests mostly on claims.", s.Thresholds.Evidence)
+	valueW := 26.0
+	ls := d.lines(stSmall, pdfSafe(label), contentW-valueW-6)
+	h := math.Max(11, float64(len(ls))*stSmall.lineH()+4)
+	y := f.GetY()
+	d.draw(colRule)
+	f.SetLineWidth(0.3)
+	f.Rect(marginL, y, contentW, h, "D")
+	tn := colNavy
+	if s.EvidenceCoverage == nil || float64(*s.EvidenceCoverage) < s.Thresholds.Evidence {
+		tn = toneBad.text
+	}
+	d.text(style{fontSans, "B", 15, tn}, marginL+3, y+(h-6)/2, valueW, scoreText(s.EvidenceCoverage), "L")
+	ty := y + (h-float64(len(ls))*stSmall.lineH())/2
+	for _, l := range ls {
+		d.text(stSmall, marginL+3+valueW, ty, contentW-valueW-6, l, "L")
+		ty += stSmall.lineH()
+	}
+	f.SetXY(marginL, y+h+3)
 }
 
 // evidenceTone: only reviewed evidence is green; received is amber,

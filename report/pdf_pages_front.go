@@ -29,7 +29,7 @@ func (d *pdfDoc) titlePage() {
 		y += tst.lineH()
 	}
 	sub := style{fontSans, "", 11, rgb{214, 226, 242}}
-	d.text(sub, marginL, y+2, contentW, "How ready is the AI management system for a Stage 1 certification audit?", "L")
+	d.text(sub, marginL, y+2, contentW, "How ready is the AI management system for its Stage 1 and Stage 2 certification audits?", "L")
 
 	// Organisation.
 	y = 100
@@ -99,8 +99,8 @@ func (d *pdfDoc) titlePage() {
 	vx := marginL + 70
 	d.text(stSmallB, vx, tileTop+4, contentW-75, "VERDICT", "L")
 	d.badge(vx, tileTop+9, contentW-75, 7, r.Summary.Verdict.Label, verdictTone(r.Summary.Verdict), style{fontSans, "B", 10, colText})
-	note := fmt.Sprintf("Documentation %s, implementation %s; %d Stage 1 blocker(s); %d of %d questions assessed.",
-		scoreText(r.Summary.Documentation), scoreText(r.Summary.Implementation), r.Summary.BlockerCount, r.Summary.Assessed, r.Summary.Questions)
+	note := fmt.Sprintf("Documentation %s · implementation %s · %d Stage 1 blocker(s)",
+		scoreText(r.Summary.Documentation), scoreText(r.Summary.Implementation), r.Summary.BlockerCount)
 	d.text(stCell, vx, tileTop+18.5, contentW-75, note, "L")
 
 	// Disclaimer.
@@ -236,25 +236,21 @@ func (d *pdfDoc) summary() {
 	figs := []struct{ value, label string }{
 		{scoreText(s.Documentation), "documentation readiness"},
 		{scoreText(s.Implementation), fmt.Sprintf("implementation (needs %.0f)", s.Thresholds.Implementation)},
-		{scoreText(s.EvidenceCoverage), fmt.Sprintf("evidence coverage (under %.0f: claims)", s.Thresholds.Evidence)},
 		{strconv.Itoa(s.BlockerCount), "Stage 1 blockers"},
 		{fmt.Sprintf("%d / %d", s.Assessed, s.Questions), "questions assessed"},
 	}
-	fw := (contentW - float64(len(figs)-1)*4) / float64(len(figs))
+	fw := (contentW - 3*4) / 4
 	y = f.GetY()
-	// Five tiles are narrow: labels wrap to two lines.
-	tileH := 16 + stSmall.lineH()
 	for i, fg := range figs {
 		x := marginL + float64(i)*(fw+4)
 		d.draw(colRule)
 		f.SetLineWidth(0.3)
-		f.Rect(x, y, fw, tileH, "D")
+		f.Rect(x, y, fw, 16, "D")
 		d.text(style{fontSans, "B", 15, colNavy}, x+3, y+2.2, fw-6, fg.value, "L")
-		for j, l := range d.clampLines(stSmall, d.lines(stSmall, pdfSafe(fg.label), fw-6), 2, fw-6) {
-			d.text(stSmall, x+3, y+10+float64(j)*stSmall.lineH(), fw-6, l, "L")
-		}
+		d.text(stSmall, x+3, y+10, fw-6, fg.label, "L")
 	}
-	f.SetXY(marginL, y+tileH+3)
+	f.SetXY(marginL, y+16+3)
+	d.evidenceTile()
 	var notes []string
 	var phases []string
 	for _, ph := range r.Roadmap.Phases {
@@ -270,7 +266,7 @@ func (d *pdfDoc) summary() {
 		notes = append(notes, fmt.Sprintf("Excluded in the Statement of Applicability: %s.", strings.Join(s.Excluded, ", ")))
 	}
 	if r.SoA.Flagged > 0 {
-		notes = append(notes, fmt.Sprintf("%d exclusion(s) have a justification too thin to survive an audit; see the Statement of Applicability.", r.SoA.Flagged))
+		notes = append(notes, fmt.Sprintf("%d control(s) have a justification too thin to survive an audit, or none; see the Statement of Applicability.", r.SoA.Flagged))
 	}
 	for _, n := range notes {
 		d.para(stSmall, n)

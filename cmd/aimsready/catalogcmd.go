@@ -111,7 +111,19 @@ that is its release date; for a custom catalog pass --date YYYY-MM-DD.`,
 		},
 	}
 	lint.Flags().BoolVar(&lintStrict, "strict", false, "exit 1 when there are warnings")
-	cmd.AddCommand(list, show, export, lint)
+	changes := &cobra.Command{
+		Use:   "changes",
+		Short: "Show the catalog's changelog: what changed in each question and why",
+		Args:  exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			return runCatalogChanges(e.stdout, c)
+		},
+	}
+	cmd.AddCommand(list, show, export, lint, changes)
 	return cmd
 }
 
@@ -321,4 +333,25 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runCatalogChanges(w io.Writer, c *catalog.Catalog) error {
+	if len(c.Changes) == 0 {
+		_, err := fmt.Fprintf(w, "catalog %s has no changelog\n", c.Ident())
+		return err
+	}
+	for _, ch := range c.Changes {
+		fmt.Fprintf(w, "%s %s\n", c.ID, ch.Version)
+		if ch.Summary != "" {
+			fmt.Fprintf(w, "%s\n", report.Wrap(ch.Summary, 78, "  "))
+		}
+		for _, qc := range ch.Questions {
+			title := ""
+			if q := c.Question(qc.ID); q != nil {
+				title = " " + q.Title
+			}
+			fmt.Fprintf(w, "\n  %s%s\n%s\n", qc.ID, title, report.Wrap(qc.Change, 78, "    "))
+		}
+	}
+	return nil
 }

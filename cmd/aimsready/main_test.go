@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 		Dir: "../../testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("TESTDATA", filepath.Dir(examples))
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
