@@ -177,7 +177,7 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 	}
 	var unknown []string
 	seen := map[string]bool{}
-	supports := it.Supports[:0:0]
+	var supports []string
 	for i, s := range it.Supports {
 		key, msg, known := supportKey(c, strings.TrimSpace(s), sameVersion)
 		switch {

@@ -283,8 +283,10 @@ func CheckEvidence(answersPath string, a *Answers, c *catalog.Catalog, asOf stri
 			case err != nil:
 				problem(string(FileUnreadable), "%s cannot be read: %v", path, err)
 			case sum != it.SHA256:
-				problem("changed", "changed: its SHA-256 is now %s, the register holds %s; if the new version is the right one, review it and record it with 'aimsready evidence rehash %s %s'",
-					short(sum), short(it.SHA256), answersPath, it.ID)
+				// The new hash is not shown: a CI log should not reveal
+				// anything about a file's content beyond "it changed".
+				problem("changed", "changed: it no longer matches the SHA-256 the register holds (%s); if the new version is the right one, review it and record it with 'aimsready evidence rehash %s %s'",
+					short(it.SHA256), answersPath, it.ID)
 			default:
 				ch.Verified++
 			}

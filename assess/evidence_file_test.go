@@ -153,7 +153,7 @@ func TestCheckEvidence(t *testing.T) {
 	}
 	ch = CheckEvidence(answers, a, c, "2026-11-22")
 	if len(ch.Problems) != 1 || ch.Problems[0].ID != "E-001" || ch.Problems[0].Kind != "changed" ||
-		!strings.Contains(ch.Problems[0].Detail, "the register holds "+a.Register[0].SHA256[:12]) {
+		!strings.Contains(ch.Problems[0].Detail, "no longer matches the SHA-256 the register holds ("+a.Register[0].SHA256[:12]) {
 		t.Errorf("changed file: %+v", ch.Problems)
 	}
 
