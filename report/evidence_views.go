@@ -262,7 +262,7 @@ func WriteRequestsMarkdown(w io.Writer, reqs []assess.EvidenceRequest, h Request
 	p.f("# %s\n\n", mdText(title))
 	switch {
 	case !h.FromAnswers:
-		p.f("Everything a %s readiness assessment looks at, per question: what to send before the interviews. ", mdText(h.Catalog))
+		p.f("Everything catalog %s asks about, per question: what to send before the interviews. ", mdText(h.Catalog))
 	case h.All:
 		p.f("Every criterion of the assessment, per question, with where it stands. ")
 	default:
