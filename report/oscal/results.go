@@ -153,6 +153,9 @@ func resultSummary(r *report.Report) (string, []Property) {
 	if s.Implementation != nil {
 		p.add("implementation-readiness", num(report.Round2(float64(*s.Implementation))))
 	}
+	if s.EvidenceCoverage != nil {
+		p.add("evidence-coverage", num(report.Round2(float64(*s.EvidenceCoverage))))
+	}
 	p.add("stage-1-blockers", fmt.Sprint(s.BlockerCount))
 	p.add("questions", fmt.Sprint(s.Questions))
 	p.add("questions-assessed", fmt.Sprint(s.Assessed))
