@@ -7,11 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // WritePDF renders the report as an A4 PDF: title page, contents, executive
@@ -47,7 +43,7 @@ func WritePDF(w io.Writer, r *Report) (err error) {
 
 // pdfDoc holds the drawing state of one pass.
 type pdfDoc struct {
-	f          *gofpdf.Fpdf
+	f          *fpdf.Fpdf
 	r          *Report
 	toc        []tocEntry
 	tocPages   []int // page of each contents entry, filled while drawing
@@ -69,7 +65,7 @@ type tocEntry struct {
 }
 
 func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
-	f := gofpdf.New("P", "mm", "A4", "")
+	f := fpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{f: f, r: r, prevPages: prevPages, totalPages: totalPages}
 	d.toc = pdfContents(r)
 	d.tocPages = make([]int, len(d.toc))
@@ -77,10 +73,14 @@ func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
 	// gofpdf writes into the font bytes it is given while subsetting, so
 	// each document gets its own copy: the shared gofont slices stay
 	// pristine and the next PDF comes out byte for byte the same.
-	f.AddUTF8FontFromBytes(fontSans, "", bytes.Clone(goregular.TTF))
-	f.AddUTF8FontFromBytes(fontSans, "B", bytes.Clone(gobold.TTF))
-	f.AddUTF8FontFromBytes(fontSans, "I", bytes.Clone(goitalic.TTF))
-	f.AddUTF8FontFromBytes(fontMono, "", bytes.Clone(gomono.TTF))
+	fonts, err := textFonts()
+	if err != nil {
+		return nil, fmt.Errorf("loading the PDF fonts: %w", err)
+	}
+	f.AddUTF8FontFromBytes(fontSans, "", bytes.Clone(fonts.regular))
+	f.AddUTF8FontFromBytes(fontSans, "B", bytes.Clone(fonts.bold))
+	f.AddUTF8FontFromBytes(fontSans, "I", bytes.Clone(fonts.italic))
+	f.AddUTF8FontFromBytes(fontMono, "", bytes.Clone(fonts.mono))
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("loading the PDF fonts: %w", err)
 	}
@@ -100,7 +100,7 @@ func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
 	f.SetAuthor(pdfSafe(author), true)
 	f.SetSubject(pdfSafe("Gap analysis against "+r.Cover.Standard+" for "+org+": a readiness estimate, not a certification or an audit"), true)
 	f.SetCreator(pdfSafe(toolLine(r.Cover)), true)
-	f.SetProducer("aimsready (gofpdf)", false)
+	f.SetProducer("aimsready (fpdf)", false)
 	f.SetKeywords(pdfSafe("ISO/IEC 42001, AI management system, gap analysis, readiness, Statement of Applicability"), true)
 	f.SetDisplayMode("fullwidth", "single")
 	f.SetMargins(marginL, marginTop, marginR)
