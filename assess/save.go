@@ -68,6 +68,7 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	if len(a.Plan) > 0 || len(a.PlanOrphans) > 0 {
 		add("plan", planNode(a, c))
 	}
+	root.Content = append(root.Content, deliverableNodes(a, c)...)
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
