@@ -329,11 +329,9 @@ func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64
 	case ans != nil && ans.Excluded():
 		qs.Status = StatusExcluded
 		return qs
-	case ans == nil || !ans.Assessed:
-		qs.Status = StatusNotAssessed
-		qs.Unmet = q.CriterionIDs()
-		return qs
 	}
+	// A question not assessed yet still counts the shared criteria already
+	// answered (and met) where they are asked first.
 	var met float64
 	for _, cr := range q.Criteria {
 		if sc.met(q, cr) {
@@ -344,6 +342,10 @@ func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64
 		}
 	}
 	qs.Score = 100 * met / q.TotalWeight()
+	if ans == nil || !ans.Assessed {
+		qs.Status = StatusNotAssessed
+		return qs
+	}
 	qs.Status = StatusFor(qs.Score, len(qs.Met), len(qs.Unmet))
 	return qs
 }

@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -38,6 +39,36 @@ func ThinJustification(j string) string {
 	}
 	if n := len(strings.Fields(j)); n < MinJustificationWords {
 		return fmt.Sprintf("too short (%d words) to say why the control does not apply", n)
+	}
+	return ""
+}
+
+// MinInclusionWords is the fewest words a justification for including a
+// control needs: it should name the risk, system or obligation it answers.
+const MinInclusionWords = 5
+
+var genericInclusions = []string{
+	"applicable", "yes", "required", "needed", "mandatory", "relevant", "applies", "in scope",
+	"best practice", "standard requirement", "required by iso 42001", "required by the standard",
+}
+
+// ThinInclusion says why a justification for including a control would not
+// survive a Stage 1 review (a placeholder, a generic word, too short to name
+// the risk or obligation the control answers), or "" when it can stand.
+func ThinInclusion(j string) string {
+	j = strings.TrimSpace(j)
+	if j == "" {
+		return "no justification given"
+	}
+	norm := strings.ToLower(strings.TrimRightFunc(j, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
+	if slices.Contains(genericInclusions, norm) {
+		return fmt.Sprintf("generic phrase (%q) that does not say which risk, system or obligation the control answers", j)
+	}
+	if placeholderRE.MatchString(j) {
+		return "placeholder text instead of a reason"
+	}
+	if n := len(strings.Fields(j)); n < MinInclusionWords {
+		return fmt.Sprintf("too short (%d words) to say which risk, system or obligation the control answers", n)
 	}
 	return ""
 }

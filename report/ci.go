@@ -12,41 +12,59 @@ import (
 )
 
 // ScoreSchema versions the JSON of `aimsready score --format json`.
-const ScoreSchema = "aimsready.score/v1"
+const ScoreSchema = "aimsready.score/v2"
 
 type scoreJSON struct {
-	Schema         string         `json:"schema"`
-	Catalog        string         `json:"catalog"`
-	AnswersCatalog string         `json:"answers_catalog"`
-	Profile        string         `json:"profile"`
-	Organization   string         `json:"organization"`
-	Date           string         `json:"date"`
-	Overall        float64        `json:"overall"`
-	Verdict        verdictJSON    `json:"verdict"`
-	Sections       []sectionJSON  `json:"sections"`
-	Blockers       []blockerJSON  `json:"blockers"`
-	Fixes          []fixJSON      `json:"fixes"`
-	NotAssessed    []string       `json:"not_assessed"`
-	Excluded       []string       `json:"excluded"`
-	SoAMissing     []string       `json:"soa_missing"`
-	Questions      []questionJSON `json:"questions"`
-	Disclaimer     string         `json:"disclaimer"`
+	Schema         string           `json:"schema"`
+	Catalog        string           `json:"catalog"`
+	AnswersCatalog string           `json:"answers_catalog"`
+	Profile        string           `json:"profile"`
+	Organization   string           `json:"organization"`
+	Date           string           `json:"date"`
+	Overall        float64          `json:"overall"`
+	Documentation  *float64         `json:"documentation_readiness"`  // null when no document criterion is in scope
+	Implementation *float64         `json:"implementation_readiness"` // null when no practice or record criterion is in scope
+	Thresholds     thresholdsJSON   `json:"thresholds"`
+	Verdict        verdictJSON      `json:"verdict"`
+	Sections       []sectionJSON    `json:"sections"`
+	Blockers       []blockerJSON    `json:"blockers"`
+	Phases         []phaseJSON      `json:"phases"`
+	Workstreams    []workstreamJSON `json:"workstreams"`
+	Fixes          []fixJSON        `json:"fixes"`
+	Overdue        []string         `json:"overdue"` // fix ids past due on the --as-of date
+	NotAssessed    []string         `json:"not_assessed"`
+	Excluded       []string         `json:"excluded"`
+	SoAMissing     []string         `json:"soa_missing"`
+	SoAUnjustified []string         `json:"soa_unjustified"`
+	Questions      []questionJSON   `json:"questions"`
+	Disclaimer     string           `json:"disclaimer"`
+}
+
+type thresholdsJSON struct {
+	Implementation float64 `json:"implementation"`
+	ClauseFloor    float64 `json:"clause_floor"`
+	Evidence       float64 `json:"evidence_coverage"`
 }
 
 type verdictJSON struct {
-	Ready  bool   `json:"ready_for_stage1"`
-	Label  string `json:"label"`
-	Reason string `json:"reason"`
+	Level   int      `json:"level"` // 0 snapshot, 1 not ready, 2 Stage 1 only, 3 Stage 1 and 2
+	Label   string   `json:"label"`
+	Stage1  bool     `json:"ready_for_stage1"`
+	Stage2  bool     `json:"ready_for_stage2"`
+	Reason  string   `json:"reason"`
+	Reasons []string `json:"reasons"`
 }
 
 type sectionJSON struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Kind     string   `json:"kind"`
-	Score    *float64 `json:"score"` // null when every question was excluded
-	Answered int      `json:"answered"`
-	Total    int      `json:"total"`
-	Excluded int      `json:"excluded"`
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Kind           string   `json:"kind"`
+	Score          *float64 `json:"score"` // null when every question was excluded
+	Documentation  *float64 `json:"documentation_readiness"`
+	Implementation *float64 `json:"implementation_readiness"`
+	Answered       int      `json:"answered"`
+	Total          int      `json:"total"`
+	Excluded       int      `json:"excluded"`
 }
 
 type blockerJSON struct {
@@ -58,18 +76,49 @@ type blockerJSON struct {
 	Fix       string `json:"fix"`
 }
 
+type phaseJSON struct {
+	Phase    int     `json:"phase"`
+	Title    string  `json:"title"`
+	Fixes    int     `json:"fixes"`
+	Blockers int     `json:"blockers"`
+	Days     float64 `json:"days"`
+	Gain     float64 `json:"gain"`
+}
+
+type workstreamJSON struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Fixes int     `json:"fixes"`
+	Days  float64 `json:"days"`
+	Gain  float64 `json:"gain"`
+}
+
+type planJSON struct {
+	Owner  string `json:"owner"`
+	Due    string `json:"due"`
+	Status string `json:"status"`
+}
+
 type fixJSON struct {
-	Rank          int      `json:"rank"`
-	Question      string   `json:"question"`
-	QuestionTitle string   `json:"question_title"`
-	Criterion     string   `json:"criterion"`
-	Text          string   `json:"text"`
-	Fix           string   `json:"fix"`
-	Cites         []string `json:"cites"`
-	Effort        string   `json:"effort"`
-	Blocker       bool     `json:"blocker"`
-	Assessed      bool     `json:"assessed"`
-	Gain          float64  `json:"gain"`
+	ID            string    `json:"id"`
+	Rank          int       `json:"rank"`
+	Phase         int       `json:"phase"`
+	Workstream    string    `json:"workstream"`
+	Question      string    `json:"question"`
+	QuestionTitle string    `json:"question_title"`
+	Criterion     string    `json:"criterion"`
+	Evidence      string    `json:"evidence_kind"`
+	Text          string    `json:"text"`
+	Fix           string    `json:"fix"`
+	Cites         []string  `json:"cites"`
+	Also          []string  `json:"also_closes"`
+	Effort        string    `json:"effort"`
+	Days          float64   `json:"days"`
+	Importance    float64   `json:"importance"`
+	Blocker       bool      `json:"blocker"`
+	Assessed      bool      `json:"assessed"`
+	Gain          float64   `json:"gain"`
+	Plan          *planJSON `json:"plan"`
 }
 
 type questionJSON struct {
@@ -83,15 +132,27 @@ type questionJSON struct {
 	Unmet  []string `json:"unmet"`
 }
 
+func readinessJSON(r assess.Readiness) *float64 {
+	if !r.Has {
+		return nil
+	}
+	v := Round2(r.Score)
+	return &v
+}
+
 // WriteScoreJSON writes the machine-readable score for CI jobs and scripts.
 func WriteScoreJSON(w io.Writer, res *assess.Result) error {
+	v := res.Verdict
 	out := scoreJSON{
 		Schema: ScoreSchema, Catalog: res.Catalog, AnswersCatalog: res.AnswersFrom, Profile: string(res.Profile),
 		Organization: res.Organization, Date: res.Date, Overall: Round2(res.Overall),
-		Verdict:  verdictJSON{res.Verdict.Ready(), res.Verdict.Label, res.Verdict.Reason},
-		Sections: []sectionJSON{}, Blockers: []blockerJSON{}, Fixes: []fixJSON{}, Questions: []questionJSON{},
+		Documentation: readinessJSON(res.Documentation), Implementation: readinessJSON(res.Implementation),
+		Thresholds: thresholdsJSON{res.Method.ImplementationThreshold, res.Method.ClauseFloor, res.Method.EvidenceThreshold},
+		Verdict:    verdictJSON{int(v.Level), v.Label, v.Ready(), v.Level == assess.LevelStage1And2, v.Reason, nonNil(v.Reasons)},
+		Sections:   []sectionJSON{}, Blockers: []blockerJSON{}, Phases: []phaseJSON{}, Workstreams: []workstreamJSON{},
+		Fixes: []fixJSON{}, Overdue: []string{}, Questions: []questionJSON{},
 		NotAssessed: nonNil(res.NotAssessed), Excluded: nonNil(res.Excluded), SoAMissing: nonNil(res.SoAMissing),
-		Disclaimer: Disclaimer,
+		SoAUnjustified: nonNil(res.SoAUnjustified), Disclaimer: Disclaimer,
 	}
 	for _, s := range res.Sections {
 		var score *float64
@@ -99,14 +160,29 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 			v := Round2(s.Score)
 			score = &v
 		}
-		out.Sections = append(out.Sections, sectionJSON{s.ID, s.Title, string(s.Kind), score, s.Answered, s.Total, s.Excluded})
+		out.Sections = append(out.Sections, sectionJSON{s.ID, s.Title, string(s.Kind), score,
+			readinessJSON(s.Documentation), readinessJSON(s.Implementation), s.Answered, s.Total, s.Excluded})
 	}
 	for _, b := range res.Blockers {
 		out.Blockers = append(out.Blockers, blockerJSON{b.Question, b.Title, b.Criterion, b.Text, b.Reason, b.Fix})
 	}
+	for _, p := range res.Phases {
+		out.Phases = append(out.Phases, phaseJSON{int(p.Phase), p.Phase.Title(), p.Fixes, p.Blockers, p.Days, Round2(p.Gain)})
+	}
+	for _, ws := range res.Workstreams {
+		out.Workstreams = append(out.Workstreams, workstreamJSON{ws.ID, ws.Title, ws.Fixes, ws.Days, Round2(ws.Gain)})
+	}
 	for _, f := range res.Fixes {
-		out.Fixes = append(out.Fixes, fixJSON{f.Rank, f.Question, f.QuestionTitle, f.Criterion, f.Text, f.Fix,
-			f.Cites, string(f.Effort), f.Blocker, f.Assessed, Round2(f.Gain)})
+		var plan *planJSON
+		if f.Plan != nil {
+			plan = &planJSON{f.Plan.Owner, f.Plan.Due, string(f.Plan.Status)}
+		}
+		out.Fixes = append(out.Fixes, fixJSON{f.ID, f.Rank, int(f.Phase), f.Workstream, f.Question, f.QuestionTitle, f.Criterion,
+			string(f.Evidence), f.Text, f.Fix, f.Cites, nonNil(f.Also), string(f.Effort), f.Effort.Days(), Round2(f.Importance),
+			f.Blocker, f.Assessed, Round2(f.Gain), plan})
+	}
+	for _, f := range res.Overdue {
+		out.Overdue = append(out.Overdue, f.ID)
 	}
 	for _, q := range res.Questions {
 		out.Questions = append(out.Questions, questionJSON{q.ID, q.Title, q.Kind, q.Weight, string(q.Status), Round2(q.Score), nonNil(q.Met), nonNil(q.Unmet)})

@@ -8,7 +8,7 @@ import (
 )
 
 // CSVHeader is the header row of the fix list CSV.
-var CSVHeader = []string{"rank", "question", "question_title", "criterion", "criterion_text", "fix", "effort", "gain", "blocker", "assessed", "cites"}
+var CSVHeader = []string{"rank", "id", "phase", "phase_title", "workstream", "question", "question_title", "criterion", "criterion_text", "evidence_kind", "fix", "effort", "days", "importance", "gain", "blocker", "assessed", "cites", "also_closes", "owner", "due", "status"}
 
 // WriteCSV writes the prioritized fix list, one row per fix with every
 // field, for spreadsheets and issue trackers. Cells that a spreadsheet would
@@ -21,16 +21,27 @@ func WriteCSV(w io.Writer, r *Report) error {
 	for _, f := range r.Fixes {
 		row := []string{
 			strconv.Itoa(f.Rank),
+			csvSafe(f.ID),
+			strconv.Itoa(f.Phase),
+			csvSafe(f.PhaseTitle),
+			csvSafe(f.WorkstreamTitle),
 			csvSafe(f.Question),
 			csvSafe(f.QuestionTitle),
 			csvSafe(f.Criterion),
 			csvSafe(f.CriterionText),
+			csvSafe(f.Evidence),
 			csvSafe(f.Fix),
 			csvSafe(f.Effort),
+			strconv.FormatFloat(f.Days, 'f', -1, 64),
+			strconv.FormatFloat(Round2(float64(f.Importance)), 'f', -1, 64),
 			strconv.FormatFloat(Round2(float64(f.Gain)), 'f', 2, 64),
 			strconv.FormatBool(f.Blocker),
 			strconv.FormatBool(f.Assessed),
 			csvSafe(strings.Join(f.Cites, "; ")),
+			csvSafe(strings.Join(f.Also, "; ")),
+			csvSafe(f.Owner),
+			csvSafe(f.Due),
+			csvSafe(f.Status),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -7,7 +7,7 @@ import (
 
 // ReportSchema identifies the JSON report format; it changes only when the
 // shape changes incompatibly.
-const ReportSchema = "aimsready.report/v1"
+const ReportSchema = "aimsready.report/v2"
 
 // WriteJSON writes the full report model as indented JSON, scores rounded
 // with Round2.

@@ -57,7 +57,14 @@ func writeMarkdownSummary(p *printer, r *Report) {
 	s := r.Summary
 	p.f("## Executive summary\n\n")
 	p.f("**Overall readiness: %s / 100**\n\n", Pct(float64(s.Overall)))
-	p.f("**Stage 1 verdict: %s.** %s\n\n", mdText(s.Verdict.Label), mdText(s.Verdict.Reason))
+	p.f("| Figure | Value | What it measures |\n|---|---:|---|\n")
+	p.f("| Documentation readiness | %s | document criteria met: what a Stage 1 audit reviews |\n", scoreText(s.Documentation))
+	p.f("| Implementation readiness | %s | practice and record criteria met: what a Stage 2 audit tests (needs %s) |\n\n", scoreText(s.Implementation), fmtNum(s.Thresholds.Implementation))
+	p.f("**Verdict: %s.**\n\n", mdText(s.Verdict.Label))
+	for _, reason := range s.Verdict.Reasons {
+		p.f("- %s\n", mdText(reason))
+	}
+	p.f("\n")
 	p.f("- Questions assessed: %d of %d", s.Assessed, s.Questions)
 	if n := len(s.NotAssessed); n > 0 {
 		p.f(" (not assessed, scored 0: %s)", mdText(strings.Join(s.NotAssessed, ", ")))
@@ -72,15 +79,19 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f("- Exclusions with a justification too thin for an audit: %d\n", r.SoA.Flagged)
 	}
 	p.f("- Stage 1 blockers: %d\n", s.BlockerCount)
+	if n := len(s.Overdue); n > 0 {
+		p.f("- Planned fixes past due: %d\n", n)
+	}
 	p.f("- Fixes: %d", s.FixCount)
 	if len(s.TopFixes) > 0 {
 		p.f(", the top %d below", len(s.TopFixes))
 	}
 	p.f("\n\n")
 
-	p.f("### Section scores\n\n| Section | Score | | Answered |\n|---|---:|---|---:|\n")
+	p.f("### Section scores\n\n| Section | Score | | Documentation | Implementation | Answered |\n|---|---:|---|---:|---:|---:|\n")
 	for _, sec := range s.Sections {
-		p.f("| %s %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), sec.Label(), Bar(sec.Value(), 10), sec.Answered, sec.Total)
+		p.f("| %s %s | %s | %s | %s | %s | %d/%d |\n", mdText(sec.ID), mdText(sec.Title), sec.Label(), Bar(sec.Value(), 10),
+			scoreText(sec.Documentation), scoreText(sec.Implementation), sec.Answered, sec.Total)
 	}
 	p.f("\n")
 
@@ -92,16 +103,34 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f("\n")
 	}
 	if len(s.TopFixes) > 0 {
-		p.f("### Top %d of %d fixes\n\nStage 1 blockers first, then the most points per day of effort.\n\n", len(s.TopFixes), s.FixCount)
+		p.f("### Top %d of %d fixes\n\nIn phase order, then by importance; a fix never comes before a fix it builds on.\n\n", len(s.TopFixes), s.FixCount)
 		writeMarkdownFixTable(p, s.TopFixes, false)
 	}
+	writeMarkdownRoadmap(p, r)
+}
+
+func writeMarkdownRoadmap(p *printer, r *Report) {
+	rm := r.Roadmap
+	if len(r.Fixes) == 0 {
+		return
+	}
+	p.f("### Roadmap\n\nPerson-days per fix: S = %s, M = %s, L = %s.\n\n", fmtNum(rm.DaysPerEffort[0].Days), fmtNum(rm.DaysPerEffort[1].Days), fmtNum(rm.DaysPerEffort[2].Days))
+	p.f("| Phase | Fixes | Blockers | Person-days | Gain |\n|---|---:|---:|---:|---:|\n")
+	for _, ph := range rm.Phases {
+		p.f("| %d. %s | %d | %d | %s | +%s |\n", ph.Phase, mdText(ph.Title), ph.Fixes, ph.Blockers, fmtNum(ph.Days), Gain(float64(ph.Gain)))
+	}
+	p.f("\n| Workstream | Fixes | Person-days | Gain |\n|---|---:|---:|---:|\n")
+	for _, w := range rm.Workstreams {
+		p.f("| %s | %d | %s | +%s |\n", mdText(w.Title), w.Fixes, fmtNum(w.Days), Gain(float64(w.Gain)))
+	}
+	p.f("\n")
 }
 
 func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 	if full {
-		p.f("| Rank | Question | Criterion not met | Fix | Citation | Effort | Gain | Blocker |\n|---:|---|---|---|---|---|---:|---|\n")
+		p.f("| Rank | Phase | Question | Criterion not met | Fix | Citation | Effort | Gain | Blocker | Plan |\n|---:|---:|---|---|---|---|---|---:|---|---|\n")
 	} else {
-		p.f("| Rank | Question | Fix | Effort | Gain | Blocker |\n|---:|---|---|---|---:|---|\n")
+		p.f("| Rank | Phase | Question | Fix | Effort | Gain | Blocker |\n|---:|---:|---|---|---|---:|---|\n")
 	}
 	for _, f := range fixes {
 		q := mdText(f.Question) + " " + mdText(f.QuestionTitle)
@@ -112,11 +141,14 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 		if f.Blocker {
 			blocker = "**yes**"
 		}
+		if len(f.Also) > 0 {
+			q += " (also closes " + mdText(strings.Join(f.Also, ", ")) + ")"
+		}
 		if full {
-			p.f("| %d | %s | %s: %s | %s | %s | %s | +%s | %s |\n", f.Rank, q, mdText(f.Criterion), mdText(f.CriterionText),
-				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
+			p.f("| %d | %d | %s | %s: %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdText(f.Criterion), mdText(f.CriterionText),
+				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
 		} else {
-			p.f("| %d | %s | %s | %s | +%s | %s |\n", f.Rank, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
+			p.f("| %d | %d | %s | %s | %s | +%s | %s |\n", f.Rank, f.Phase, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
 		}
 	}
 	p.f("\n")
@@ -216,17 +248,21 @@ func writeMarkdownSoA(p *printer, r *Report) {
 	soa := r.SoA
 	p.f("## Statement of Applicability\n\n")
 	p.f("%d Annex A controls: %d applicable, %d excluded, %d without a decision.", len(soa.Controls), soa.Applicable, soa.Excluded, soa.Undecided)
+	if soa.Unjustified > 0 {
+		p.f(" %d decided without a justification (an SoA gap that blocks Stage 1).", soa.Unjustified)
+	}
 	if soa.Flagged > 0 {
-		p.f(" %d exclusion(s) flagged: the justification would not survive an audit.", soa.Flagged)
+		p.f(" %d justification(s) flagged: they would not survive an audit.", soa.Flagged)
 	}
 	p.f(" An auditor expects a justification for every inclusion and exclusion.\n\n")
-	p.f("| Control | Title | Applicability | Justification | Implementation | Evidence |\n|---|---|---|---|---|---|\n")
+	p.f("*%s*\n\n", mdText(soa.Note))
+	p.f("| Control | Title | Applicability | Justification | Status | Evidence |\n|---|---|---|---|---|---|\n")
 	for _, c := range soa.Controls {
 		just := mdCell(c.Justification)
 		if c.JustificationIssue != "" {
 			just += "<br>**Flagged:** " + mdText(c.JustificationIssue)
 		}
-		impl := c.Implementation
+		impl := c.Status
 		if c.Score != nil && c.Applicability == SoAApplicable {
 			impl += " (" + Pct(float64(*c.Score)) + ")"
 		}
@@ -267,8 +303,8 @@ func writeMarkdownMethod(p *printer, r *Report) {
 	for _, e := range m.Efforts {
 		p.f("| %s | %s | %s |\n", e.Effort, fmtNum(e.Days), e.Meaning)
 	}
-	p.f("\n| Implementation status | Rule |\n|---|---|\n")
-	for _, t := range m.Implementation {
+	p.f("\n| Status | Rule |\n|---|---|\n")
+	for _, t := range m.Statuses {
 		p.f("| %s | %s |\n", t.Status, t.Rule)
 	}
 	p.f("\n| Section | Applicable questions | Weight | Share of overall |\n|---|---:|---:|---:|\n")
@@ -343,6 +379,24 @@ func meanText(p *Points) string {
 		return "—"
 	}
 	return Pct(float64(*p))
+}
+
+// planText is a fix's plan in one line: "in-progress, Ana, due 2027-01-31".
+func planText(f Fix) string {
+	if f.Status == "" {
+		return ""
+	}
+	parts := []string{f.Status}
+	if f.Owner != "" {
+		parts = append(parts, f.Owner)
+	}
+	if f.Due != "" {
+		parts = append(parts, "due "+f.Due)
+	}
+	if f.Overdue {
+		parts = append(parts, "OVERDUE")
+	}
+	return strings.Join(parts, ", ")
 }
 
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -32,6 +32,7 @@ type Report struct {
 	Summary        Summary     `json:"summary"`
 	Sections       []Section   `json:"sections"`
 	Fixes          []Fix       `json:"fixes"`
+	Roadmap        Roadmap     `json:"roadmap"`
 	SoA            SoA         `json:"statement_of_applicability"`
 	CrossFramework []Framework `json:"cross_framework"`
 	Method         Method      `json:"method"`
@@ -65,25 +66,42 @@ type System struct {
 
 // Summary is the executive summary.
 type Summary struct {
-	Overall      Points         `json:"overall"`
-	Verdict      Verdict        `json:"verdict"`
-	BlockerCount int            `json:"blocker_count"`
-	Blockers     []Blocker      `json:"blockers"`
-	Questions    int            `json:"questions"`
-	Assessed     int            `json:"assessed"` // questions answered, excluded controls included
-	NotAssessed  []string       `json:"not_assessed"`
-	Excluded     []string       `json:"excluded"`
-	SoAMissing   []string       `json:"soa_missing"`
-	FixCount     int            `json:"fix_count"`
-	TopFixes     []Fix          `json:"top_fixes"`
-	Sections     []SectionScore `json:"section_scores"`
+	Overall Points `json:"overall"`
+	// Documentation and Implementation readiness; null when no criterion
+	// of that kind is in scope.
+	Documentation  *Points        `json:"documentation_readiness"`
+	Implementation *Points        `json:"implementation_readiness"`
+	Thresholds     Thresholds     `json:"thresholds"`
+	Verdict        Verdict        `json:"verdict"`
+	BlockerCount   int            `json:"blocker_count"`
+	Blockers       []Blocker      `json:"blockers"`
+	Questions      int            `json:"questions"`
+	Assessed       int            `json:"assessed"` // questions answered, excluded controls included
+	NotAssessed    []string       `json:"not_assessed"`
+	Excluded       []string       `json:"excluded"`
+	SoAMissing     []string       `json:"soa_missing"`
+	SoAUnjustified []string       `json:"soa_unjustified"`
+	Overdue        []Fix          `json:"overdue"`
+	FixCount       int            `json:"fix_count"`
+	TopFixes       []Fix          `json:"top_fixes"`
+	Sections       []SectionScore `json:"section_scores"`
 }
 
-// Verdict is the Stage 1 verdict and why.
+// Verdict is the two-stage verdict and why.
 type Verdict struct {
-	Ready  bool   `json:"ready"`
-	Label  string `json:"label"`
-	Reason string `json:"reason"`
+	Level   int      `json:"level"` // 0 snapshot, 1 not ready, 2 Stage 1 only, 3 Stage 1 and 2
+	Ready   bool     `json:"ready_for_stage1"`
+	Stage2  bool     `json:"ready_for_stage2"`
+	Label   string   `json:"label"`
+	Reason  string   `json:"reason"`
+	Reasons []string `json:"reasons"`
+}
+
+// Thresholds are the catalog's verdict thresholds in force.
+type Thresholds struct {
+	Implementation float64 `json:"implementation"`
+	ClauseFloor    float64 `json:"clause_floor"`
+	Evidence       float64 `json:"evidence_coverage"`
 }
 
 // Blocker is something that would stop a Stage 1 audit.
@@ -121,13 +139,17 @@ func (s SectionScore) Value() float64 {
 
 // SectionScore is one bar of the section chart.
 type SectionScore struct {
-	ID       string  `json:"id"`
-	Title    string  `json:"title"`
-	Kind     string  `json:"kind"`  // clause or annex
-	Score    *Points `json:"score"` // null when every question was excluded
-	Answered int     `json:"answered"`
-	Total    int     `json:"total"`
-	Excluded int     `json:"excluded"`
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Kind  string  `json:"kind"`  // clause or annex
+	Score *Points `json:"score"` // null when every question was excluded
+	// Documentation and Implementation readiness of the section; null
+	// when it has no criterion of that kind.
+	Documentation  *Points `json:"documentation_readiness"`
+	Implementation *Points `json:"implementation_readiness"`
+	Answered       int     `json:"answered"`
+	Total          int     `json:"total"`
+	Excluded       int     `json:"excluded"`
 }
 
 // Section is one clause or Annex A area in detail.
@@ -164,6 +186,8 @@ type Criterion struct {
 	Text       string  `json:"text"`
 	Weight     float64 `json:"weight"`
 	Documented bool    `json:"documented"`
+	Evidence   string  `json:"evidence_kind"` // document, practice or record
+	SameAs     string  `json:"same_as,omitempty"`
 	FixRank    int     `json:"fix_rank,omitempty"` // rank in the fix list when not met
 }
 
@@ -178,17 +202,30 @@ type Ref struct {
 
 // Fix is one entry of the prioritized fix list.
 type Fix struct {
-	Rank          int      `json:"rank"`
-	Question      string   `json:"question"`
-	QuestionTitle string   `json:"question_title"`
-	Criterion     string   `json:"criterion"`
-	CriterionText string   `json:"criterion_text"`
-	Fix           string   `json:"fix"`
-	Effort        string   `json:"effort"`
-	Gain          Points   `json:"gain"`
-	Blocker       bool     `json:"blocker"`
-	Assessed      bool     `json:"assessed"`
-	Cites         []string `json:"cites"`
+	ID              string   `json:"id"`
+	Rank            int      `json:"rank"`
+	Phase           int      `json:"phase"`
+	PhaseTitle      string   `json:"phase_title"`
+	Workstream      string   `json:"workstream"`
+	WorkstreamTitle string   `json:"workstream_title"`
+	Question        string   `json:"question"`
+	QuestionTitle   string   `json:"question_title"`
+	Criterion       string   `json:"criterion"`
+	CriterionText   string   `json:"criterion_text"`
+	Fix             string   `json:"fix"`
+	Evidence        string   `json:"evidence_kind"`
+	Effort          string   `json:"effort"`
+	Days            float64  `json:"days"`
+	Importance      Points   `json:"importance"`
+	Gain            Points   `json:"gain"`
+	Blocker         bool     `json:"blocker"`
+	Assessed        bool     `json:"assessed"`
+	Cites           []string `json:"cites"`
+	Also            []string `json:"also_closes"` // other questions the same artefact closes
+	Owner           string   `json:"owner"`       // from the plan, when there is one
+	Due             string   `json:"due"`
+	Status          string   `json:"status"` // planned, in-progress, done; "" when not planned
+	Overdue         bool     `json:"overdue"`
 }
 
 // Applicability decisions in the Statement of Applicability.
@@ -198,39 +235,32 @@ const (
 	SoAUndecided  = "undecided" // no decision recorded: the control is not assessed
 )
 
-// Implementation statuses in the Statement of Applicability, derived from
-// the control's score.
-const (
-	ImplImplemented   = "Implemented"
-	ImplLargely       = "Largely implemented"
-	ImplPartially     = "Partially implemented"
-	ImplNot           = "Not implemented"
-	ImplNotAssessed   = "Not assessed"
-	ImplNotApplicable = "Not applicable"
-)
-
 // SoA is the Statement of Applicability: every Annex A control.
 type SoA struct {
 	Controls   []Control `json:"controls"`
 	Applicable int       `json:"applicable"`
 	Excluded   int       `json:"excluded"`
 	Undecided  int       `json:"undecided"`
-	Flagged    int       `json:"flagged"` // exclusions whose justification would not survive an audit
+	Flagged    int       `json:"flagged"` // justifications that would not survive an audit
+	// Unjustified counts controls decided without any justification: an SoA gap.
+	Unjustified int `json:"unjustified"`
+	// Note says what this table is: a draft derived from the assessment.
+	Note string `json:"note"`
 }
 
 // Control is one row of the Statement of Applicability.
 type Control struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Area           string   `json:"area"`
-	AreaTitle      string   `json:"area_title"`
-	Applicability  string   `json:"applicability"`
-	Justification  string   `json:"justification"`
-	Implementation string   `json:"implementation"`
-	Score          *Points  `json:"score"`
-	Evidence       []string `json:"evidence"`
-	// JustificationIssue says why an exclusion's justification is too thin
-	// to survive an audit; empty when it is fine or the control applies.
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Area          string   `json:"area"`
+	AreaTitle     string   `json:"area_title"`
+	Applicability string   `json:"applicability"`
+	Justification string   `json:"justification"`
+	Status        string   `json:"status"` // the one status scale (StatusLabel)
+	Score         *Points  `json:"score"`
+	Evidence      []string `json:"evidence"`
+	// JustificationIssue says why a justification is too thin to survive
+	// an audit, or that it is missing; empty when it is fine.
 	JustificationIssue string `json:"justification_issue,omitempty"`
 }
 
@@ -258,10 +288,10 @@ type CrossRef struct {
 
 // Method is the method appendix.
 type Method struct {
-	Scoring        []string        `json:"scoring"`
-	Efforts        []EffortDays    `json:"efforts"`
-	Implementation []Threshold     `json:"implementation"`
-	Weights        []SectionWeight `json:"weights"`
+	Scoring  []string        `json:"scoring"`
+	Efforts  []EffortDays    `json:"efforts"`
+	Statuses []Threshold     `json:"statuses"`
+	Weights  []SectionWeight `json:"weights"`
 }
 
 // EffortDays is the nominal size of an effort class used in ranking.
@@ -271,7 +301,7 @@ type EffortDays struct {
 	Meaning string  `json:"meaning"`
 }
 
-// Threshold is how a control's implementation status follows from its score.
+// Threshold is how a status follows from a score.
 type Threshold struct {
 	Status string `json:"status"`
 	Rule   string `json:"rule"`
@@ -298,19 +328,29 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	rank := map[string]int{} // question/criterion -> fix rank
 	for _, f := range res.Fixes {
 		rank[f.Question+"\x00"+f.Criterion] = f.Rank
-		r.Fixes = append(r.Fixes, Fix{
-			Rank: f.Rank, Question: f.Question, QuestionTitle: f.QuestionTitle, Criterion: f.Criterion,
-			CriterionText: f.Text, Fix: f.Fix, Effort: string(f.Effort), Gain: Points(f.Gain),
-			Blocker: f.Blocker, Assessed: f.Assessed, Cites: nonNil(f.Cites),
-		})
+		for _, q := range f.Also {
+			if cq := c.Question(q); cq != nil {
+				for _, cr := range cq.Criteria {
+					if cr.SameAs == f.ID {
+						rank[q+"\x00"+cr.ID] = f.Rank
+					}
+				}
+			}
+		}
+		r.Fixes = append(r.Fixes, buildFix(&f))
 	}
 	if r.Fixes == nil {
 		r.Fixes = []Fix{}
 	}
+	r.Roadmap = buildRoadmap(res)
 
 	s := &r.Summary
 	s.Overall = Points(res.Overall)
-	s.Verdict = Verdict{Ready: res.Verdict.Ready(), Label: res.Verdict.Label, Reason: res.Verdict.Reason}
+	s.Documentation, s.Implementation = readinessPoints(res.Documentation), readinessPoints(res.Implementation)
+	s.Thresholds = Thresholds{res.Method.ImplementationThreshold, res.Method.ClauseFloor, res.Method.EvidenceThreshold}
+	v := res.Verdict
+	s.Verdict = Verdict{Level: int(v.Level), Ready: v.Ready(), Stage2: v.Level == assess.LevelStage1And2,
+		Label: v.Label, Reason: v.Reason, Reasons: nonNil(v.Reasons)}
 	s.BlockerCount = len(res.Blockers)
 	s.Blockers = []Blocker{}
 	for _, b := range res.Blockers {
@@ -322,6 +362,17 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	s.NotAssessed = nonNil(res.NotAssessed)
 	s.Excluded = nonNil(res.Excluded)
 	s.SoAMissing = nonNil(res.SoAMissing)
+	s.SoAUnjustified = nonNil(res.SoAUnjustified)
+	s.Overdue = []Fix{}
+	overdue := map[string]bool{}
+	for _, f := range res.Overdue {
+		s.Overdue = append(s.Overdue, buildFix(&f))
+		s.Overdue[len(s.Overdue)-1].Overdue = true
+		overdue[f.ID] = true
+	}
+	for i := range r.Fixes {
+		r.Fixes[i].Overdue = overdue[r.Fixes[i].ID]
+	}
 	s.FixCount = len(r.Fixes)
 	s.TopFixes = r.Fixes[:min(o.Top, len(r.Fixes))]
 	s.Sections = []SectionScore{}
@@ -332,7 +383,8 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 			score = &v
 		}
 		s.Sections = append(s.Sections, SectionScore{ID: ss.ID, Title: ss.Title, Kind: string(ss.Kind),
-			Score: score, Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
+			Score: score, Documentation: readinessPoints(ss.Documentation), Implementation: readinessPoints(ss.Implementation),
+			Answered: ss.Answered, Total: ss.Total, Excluded: ss.Excluded})
 	}
 
 	byQuestion := map[string]*assess.QuestionScore{}
@@ -384,6 +436,8 @@ func StatusLabel(s assess.Status) string {
 	switch s {
 	case assess.StatusMet:
 		return "Met"
+	case assess.StatusLargely:
+		return "Largely met"
 	case assess.StatusPartial:
 		return "Partially met"
 	case assess.StatusNotMet:
@@ -414,6 +468,7 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 		if q != nil {
 			if c := q.Criterion(id); c != nil {
 				cr.Text, cr.Weight, cr.Documented = strings.TrimSpace(c.Text), c.Weight, c.Documented
+				cr.Evidence, cr.SameAs = string(c.Evidence), c.SameAs
 			}
 		}
 		return cr
@@ -436,29 +491,8 @@ func buildQuestion(qs *assess.QuestionScore, q *catalog.Question, rank map[strin
 	return out
 }
 
-// largelyThreshold: a control is largely implemented from two thirds of its
-// criteria weight met.
-const largelyThreshold = 200.0 / 3
-
-// Implementation derives a control's implementation status from its score.
-func Implementation(qs *assess.QuestionScore) string {
-	switch {
-	case qs == nil || qs.Status == assess.StatusNotAssessed:
-		return ImplNotAssessed
-	case qs.Status == assess.StatusExcluded:
-		return ImplNotApplicable
-	case qs.Status == assess.StatusMet:
-		return ImplImplemented
-	case qs.Score >= largelyThreshold-1e-9:
-		return ImplLargely
-	case qs.Score > 0:
-		return ImplPartially
-	}
-	return ImplNot
-}
-
 func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) SoA {
-	soa := SoA{Controls: []Control{}}
+	soa := SoA{Controls: []Control{}, Note: SoANote}
 	for _, sec := range c.Sections {
 		if sec.Kind != catalog.KindAnnex {
 			continue
@@ -466,7 +500,10 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 		for _, q := range sec.Questions {
 			qs := byQuestion[q.ID]
 			ctl := Control{ID: q.ID, Title: q.Title, Area: sec.ID, AreaTitle: sec.Title, Evidence: []string{},
-				Implementation: Implementation(qs)}
+				Status: StatusLabel(assess.StatusNotAssessed)}
+			if qs != nil {
+				ctl.Status = StatusLabel(qs.Status)
+			}
 			switch {
 			case qs == nil || !qs.Decided:
 				ctl.Applicability = SoAUndecided
@@ -486,11 +523,18 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog) S
 					ctl.Score = &score
 				}
 			}
-			if ctl.Applicability == SoAExcluded {
+			switch {
+			case ctl.Applicability == SoAUndecided:
+			case ctl.Justification == "":
+				ctl.JustificationIssue = "no justification: an SoA gap that blocks Stage 1"
+				soa.Unjustified++
+			case ctl.Applicability == SoAExcluded:
 				ctl.JustificationIssue = assess.ThinJustification(ctl.Justification)
-				if ctl.JustificationIssue != "" {
-					soa.Flagged++
-				}
+			default:
+				ctl.JustificationIssue = assess.ThinInclusion(ctl.Justification)
+			}
+			if ctl.JustificationIssue != "" {
+				soa.Flagged++
 			}
 			soa.Controls = append(soa.Controls, ctl)
 		}
@@ -602,28 +646,27 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 	m := Method{
 		Scoring: []string{
 			"Question score: each question has criteria, each with a weight. A question's score is the weighted share of its criteria that are met, from 0 to 100.",
-			"Section and overall scores: the question-weighted mean of the question scores over the applicable questions of the section, or of the whole assessment.",
+			"Section and overall scores: the question-weighted mean of the question scores over the applicable questions of the section, or of the whole assessment. A question's weight can depend on the organisation's roles (for a user of bought-in AI, supplier and responsible-use controls weigh more).",
+			"Two readiness figures: documentation readiness is the weighted share of document criteria met (a documented policy, process, plan or method exists and is approved: what a Stage 1 audit reviews); implementation readiness is the weighted share of practice and record criteria met (the activity is done, and records show it operating over time: what a Stage 2 audit tests). Each criterion counts as much as it does in the overall score.",
+			"Shared evidence: where two questions rely on the same artefact, the criterion is answered once, at the first question, counts in both, and is one fix citing both.",
 			"Excluded controls: an Annex A control excluded in the Statement of Applicability leaves both the numerator and the denominator, so it neither raises nor lowers any score.",
 			"Not assessed: a question that has not been answered scores 0, so an unfinished assessment never looks better than it is.",
-			"Fix gain: the number of points the overall score rises if that one criterion is met. The gains of all fixes add up to 100 minus the overall score.",
-			fmt.Sprintf("Ranking: Stage 1 blockers come first (required documented information that is missing or not confirmed), then the other fixes by gain per effort day, with effort S = %s, M = %s and L = %s days. Ties keep catalog order.",
+			fmt.Sprintf("Verdict: Not ready for Stage 1 while there is any Stage 1 blocker (required documented information missing or not confirmed, or a control without an applicability decision or a justification in the Statement of Applicability). Ready for Stage 1, not yet for Stage 2 while implementation readiness is under %.0f, any clause 4 to 10 scores under %.0f, or the first internal audit covering the scope and the first management review are not recorded. Ready for Stage 1 and Stage 2 (estimate) otherwise. A quick snapshot never gives a verdict.",
+				res.Method.ImplementationThreshold, res.Method.ClauseFloor),
+			fmt.Sprintf("Phases and order: fixes are grouped into phase 1 Before Stage 1 (blockers, documents, and the foundations they build on), phase 2 Put into practice, and phase 3 Operate and keep records (work that needs elapsed time). Within a phase, more important fixes come first (question weight times criterion weight), then smaller effort (S = %s, M = %s, L = %s person-days), then catalog order; a fix never comes before a fix of a question it builds on.",
 				days(catalog.EffortS), days(catalog.EffortM), days(catalog.EffortL)),
-			"Stage 1 verdict: ready when there is no blocker, that is, every required document and record is reported in place and the Statement of Applicability records a decision for every Annex A control. A quick snapshot never gives a verdict.",
+			"Fix gain: the number of points the overall score rises if that one fix is done. It is shown for information; the gains of all fixes add up to 100 minus the overall score.",
 			"Cross-framework view: for each NIST AI RMF function, OWASP risk and EU AI Act article, the questions whose catalog entry references it, and the question-weighted mean of their scores (excluded controls left out). References marked crosswalk come from a published pairing; analysis marks our own reasoning.",
-			fmt.Sprintf("Thin exclusion justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or \"n/a\", or shorter than %d words.", assess.MinJustificationWords),
+			fmt.Sprintf("Thin justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or shorter than %d words; an inclusion when it is empty, a placeholder, a generic word such as \"required\" or shorter than %d words.", assess.MinJustificationWords, assess.MinInclusionWords),
 		},
-		Efforts: []EffortDays{
-			{Effort: string(catalog.EffortS), Days: catalog.EffortS.Days(), Meaning: "days of work"},
-			{Effort: string(catalog.EffortM), Days: catalog.EffortM.Days(), Meaning: "weeks of work"},
-			{Effort: string(catalog.EffortL), Days: catalog.EffortL.Days(), Meaning: "months of work"},
-		},
-		Implementation: []Threshold{
-			{ImplImplemented, "every criterion met (score 100)"},
-			{ImplLargely, "at least two thirds of the criteria weight met (score 66.7 or more)"},
-			{ImplPartially, "some criteria met (score above 0)"},
-			{ImplNot, "assessed, no criterion met (score 0)"},
-			{ImplNotAssessed, "no answer yet: no applicability decision, scored 0"},
-			{ImplNotApplicable, "excluded in the Statement of Applicability"},
+		Efforts: effortDays(),
+		Statuses: []Threshold{
+			{StatusLabel(assess.StatusMet), "every criterion met (score 100)"},
+			{StatusLabel(assess.StatusLargely), "at least two thirds of the criteria weight met (score 66.7 or more)"},
+			{StatusLabel(assess.StatusPartial), "some criteria met (score above 0, under 66.7)"},
+			{StatusLabel(assess.StatusNotMet), "assessed, no criterion met (score 0)"},
+			{StatusLabel(assess.StatusNotAssessed), "no answer yet: scored 0"},
+			{StatusLabel(assess.StatusExcluded), "control excluded in the Statement of Applicability"},
 		},
 		Weights: []SectionWeight{},
 	}

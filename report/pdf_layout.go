@@ -69,13 +69,13 @@ var (
 
 func statusTone(status string) tone {
 	switch status {
-	case "met", ImplImplemented, SoAApplicable:
+	case "met", "Met", SoAApplicable:
 		return toneGood
-	case "partial", ImplLargely, ImplPartially:
+	case "largely-met", "partial", "Largely met", "Partially met":
 		return toneMid
-	case "not-met", ImplNot:
+	case "not-met", "Not met":
 		return toneBad
-	case "excluded", ImplNotApplicable: // also SoAExcluded
+	case "excluded", "Excluded": // also SoAExcluded
 		return toneExclude
 	}
 	return toneNone

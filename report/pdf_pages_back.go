@@ -28,7 +28,7 @@ func (d *pdfDoc) soa() {
 	}
 	t := &table{d: d, header: true, zebra: true, cols: []tcol{
 		{"Control", 16, ""}, {"Title", 44, ""}, {"Applicability", 24, ""}, {"Justification and evidence", contentW - 16 - 44 - 24 - 32 - 12, ""},
-		{"Implementation", 32, ""}, {"Score", 12, "R"},
+		{"Status", 32, ""}, {"Score", 12, "R"},
 	}}
 	rows := make([][]pcell, len(soa.Controls))
 	for i, c := range soa.Controls {
@@ -51,7 +51,7 @@ func (d *pdfDoc) soa() {
 			cellOf(stCell, c.Title),
 			{badge: &badgeSpec{applicabilityLabel(c.Applicability), statusTone(c.Applicability)}},
 			{runs: just},
-			{badge: &badgeSpec{c.Implementation, statusTone(c.Implementation)}},
+			{badge: &badgeSpec{c.Status, statusTone(c.Status)}},
 			cellOf(stCell, score),
 		}
 	}
@@ -125,10 +125,10 @@ func (d *pdfDoc) method() {
 
 	t = &table{d: d, header: true, zebra: true, cols: []tcol{{"Status", 45, ""}, {"Rule", contentW - 45, ""}}}
 	rows = nil
-	for _, th := range m.Implementation {
+	for _, th := range m.Statuses {
 		rows = append(rows, []pcell{{badge: &badgeSpec{th.Status, statusTone(th.Status)}}, cellOf(stCell, th.Rule)})
 	}
-	d.tableSection("Implementation status in the Statement of Applicability", "", t, rows)
+	d.tableSection("Status scale (every table of this report)", "", t, rows)
 
 	if len(m.Weights) > 0 {
 		t = &table{d: d, header: true, zebra: true, cols: []tcol{{"Section", contentW - 3*30, ""}, {"Applicable questions", 30, "R"}, {"Weight", 30, "R"}, {"Share of overall", 30, "R"}}}

@@ -97,10 +97,10 @@ func (d *pdfDoc) titlePage() {
 	sw := f.GetStringWidth(score)
 	d.text(style{fontSans, "", 11, colMuted}, marginL+6+sw, tileTop+14.2, 20, "/ 100", "L")
 	vx := marginL + 70
-	d.text(stSmallB, vx, tileTop+4, contentW-75, "STAGE 1 VERDICT", "L")
+	d.text(stSmallB, vx, tileTop+4, contentW-75, "VERDICT", "L")
 	d.badge(vx, tileTop+9, contentW-75, 7, r.Summary.Verdict.Label, verdictTone(r.Summary.Verdict), style{fontSans, "B", 10, colText})
-	note := fmt.Sprintf("%d Stage 1 blocker(s), %d fixes; %d of %d questions assessed.",
-		r.Summary.BlockerCount, r.Summary.FixCount, r.Summary.Assessed, r.Summary.Questions)
+	note := fmt.Sprintf("Documentation %s, implementation %s; %d Stage 1 blocker(s); %d of %d questions assessed.",
+		scoreText(r.Summary.Documentation), scoreText(r.Summary.Implementation), r.Summary.BlockerCount, r.Summary.Assessed, r.Summary.Questions)
 	d.text(stCell, vx, tileTop+18.5, contentW-75, note, "L")
 
 	// Disclaimer.
@@ -119,14 +119,18 @@ func (d *pdfDoc) titlePage() {
 	d.text(stSmall, marginL, contentBot+3, contentW, "Confidential: prepared for "+d.fit(stSmall, pdfSafe(org), 120), "L")
 }
 
+// verdictTone: green only when ready for both stages; amber for Stage 1
+// only, so "ready" never shows green beside an implementation gap.
 func verdictTone(v Verdict) tone {
-	if v.Ready {
+	switch v.Level {
+	case 3:
 		return toneGood
+	case 2:
+		return toneMid
+	case 1:
+		return toneBad
 	}
-	if strings.Contains(strings.ToLower(v.Label), "snapshot") {
-		return toneNone
-	}
-	return toneBad
+	return toneNone
 }
 
 func profileNote(cv Cover) string {
@@ -219,7 +223,7 @@ func (d *pdfDoc) summary() {
 	d.use(big)
 	sw := f.GetStringWidth(score)
 	d.text(style{fontSans, "", 10, colMuted}, marginL+5+sw, y+15, 20, "/ 100", "L")
-	d.text(stSmallB, vx, y+1, vw, "STAGE 1 VERDICT", "L")
+	d.text(stSmallB, vx, y+1, vw, "VERDICT", "L")
 	d.badge(vx, y+6, vw, 6.5, s.Verdict.Label, verdictTone(s.Verdict), style{fontSans, "B", 9.5, colText})
 	ry := y + 6 + 6.5 + 2.5
 	for _, l := range reason {
@@ -230,10 +234,10 @@ func (d *pdfDoc) summary() {
 
 	// Key figures.
 	figs := []struct{ value, label string }{
-		{fmt.Sprintf("%d / %d", s.Assessed, s.Questions), "questions assessed"},
+		{scoreText(s.Documentation), "documentation readiness"},
+		{scoreText(s.Implementation), fmt.Sprintf("implementation (needs %.0f)", s.Thresholds.Implementation)},
 		{strconv.Itoa(s.BlockerCount), "Stage 1 blockers"},
-		{strconv.Itoa(len(s.Excluded)), "controls excluded"},
-		{strconv.Itoa(s.FixCount), "fixes in the plan"},
+		{fmt.Sprintf("%d / %d", s.Assessed, s.Questions), "questions assessed"},
 	}
 	fw := (contentW - 3*4) / 4
 	y = f.GetY()
@@ -247,6 +251,13 @@ func (d *pdfDoc) summary() {
 	}
 	f.SetXY(marginL, y+16+3)
 	var notes []string
+	var phases []string
+	for _, ph := range r.Roadmap.Phases {
+		phases = append(phases, fmt.Sprintf("%d. %s: %d fixes, %s person-days", ph.Phase, ph.Title, ph.Fixes, fmtNum(ph.Days)))
+	}
+	if len(phases) > 0 {
+		notes = append(notes, "Roadmap: "+strings.Join(phases, "; ")+".")
+	}
 	if n := len(s.NotAssessed); n > 0 {
 		notes = append(notes, fmt.Sprintf("Not assessed yet (scored 0): %s.", strings.Join(s.NotAssessed, ", ")))
 	}

@@ -264,11 +264,11 @@ func tinyReport(s string) *Report {
 			Justification: s, Notes: s, Evidence: []string{s}, Refs: []Ref{{FrameworkName: s, ID: s}},
 		}}}},
 		Fixes: []Fix{{Rank: 1, Question: s, QuestionTitle: s, Criterion: s, CriterionText: s, Fix: s, Effort: s, Cites: []string{s}}},
-		SoA: SoA{Controls: []Control{{ID: s, Title: s, Applicability: s, Justification: s, Implementation: s,
+		SoA: SoA{Controls: []Control{{ID: s, Title: s, Applicability: s, Justification: s, Status: s,
 			Evidence: []string{s}, JustificationIssue: s}}},
 		CrossFramework: []Framework{{ID: s, Name: s, Unit: "risk", Items: []CrossRef{{ID: s, Title: s, Questions: []string{s}}}}},
 		Method: Method{Scoring: []string{s, "Label: " + s}, Efforts: []EffortDays{{Effort: s, Meaning: s}},
-			Implementation: []Threshold{{Status: s, Rule: s}}, Weights: []SectionWeight{{ID: s, Title: s}}},
+			Statuses: []Threshold{{Status: s, Rule: s}}, Weights: []SectionWeight{{ID: s, Title: s}}},
 		Disclaimer: s,
 	}
 }

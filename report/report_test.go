@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,15 +150,15 @@ func TestStatementOfApplicability(t *testing.T) {
 		t.Errorf("SoA has %d controls, want the 38 of Annex A", len(got))
 	}
 	for id, want := range map[string]struct{ applicability, impl string }{
-		"A.2.2":  {SoAApplicable, ImplImplemented},
-		"A.5.5":  {SoAExcluded, ImplNotApplicable},
-		"A.7.3":  {SoAExcluded, ImplNotApplicable},
-		"A.8.5":  {SoAUndecided, ImplNotAssessed},
-		"A.10.3": {SoAApplicable, ImplPartially},
+		"A.2.2":  {SoAApplicable, "Met"},
+		"A.5.5":  {SoAExcluded, "Excluded"},
+		"A.7.3":  {SoAExcluded, "Excluded"},
+		"A.8.5":  {SoAUndecided, "Not assessed"},
+		"A.10.3": {SoAApplicable, "Partially met"},
 	} {
 		ctl := byID[id]
-		if ctl.Applicability != want.applicability || ctl.Implementation != want.impl {
-			t.Errorf("%s: %s / %s, want %s / %s", id, ctl.Applicability, ctl.Implementation, want.applicability, want.impl)
+		if ctl.Applicability != want.applicability || ctl.Status != want.impl {
+			t.Errorf("%s: %s / %s, want %s / %s", id, ctl.Applicability, ctl.Status, want.applicability, want.impl)
 		}
 	}
 	if byID["A.5.5"].JustificationIssue == "" {
@@ -171,27 +172,23 @@ func TestStatementOfApplicability(t *testing.T) {
 	}
 }
 
-func TestImplementationThresholds(t *testing.T) {
+// One status scale: the same thresholds for every question and control.
+func TestStatusScale(t *testing.T) {
 	for _, tc := range []struct {
-		status assess.Status
-		score  float64
-		want   string
+		score      float64
+		met, unmet int
+		want       string
 	}{
-		{assess.StatusMet, 100, ImplImplemented},
-		{assess.StatusPartial, 200.0 / 3, ImplLargely},
-		{assess.StatusPartial, 80, ImplLargely},
-		{assess.StatusPartial, 66.5, ImplPartially},
-		{assess.StatusPartial, 0.1, ImplPartially},
-		{assess.StatusNotMet, 0, ImplNot},
-		{assess.StatusNotAssessed, 0, ImplNotAssessed},
-		{assess.StatusExcluded, 0, ImplNotApplicable},
+		{100, 5, 0, "Met"},
+		{200.0 / 3, 3, 2, "Largely met"},
+		{80, 4, 1, "Largely met"},
+		{66.5, 3, 2, "Partially met"},
+		{0.1, 1, 4, "Partially met"},
+		{0, 0, 5, "Not met"},
 	} {
-		if got := Implementation(&assess.QuestionScore{Status: tc.status, Score: tc.score}); got != tc.want {
-			t.Errorf("%s %.2f: %s, want %s", tc.status, tc.score, got, tc.want)
+		if got := StatusLabel(assess.StatusFor(tc.score, tc.met, tc.unmet)); got != tc.want {
+			t.Errorf("%.2f: %s, want %s", tc.score, got, tc.want)
 		}
-	}
-	if got := Implementation(nil); got != ImplNotAssessed {
-		t.Errorf("missing control: %s", got)
 	}
 }
 
@@ -349,15 +346,15 @@ func TestCSVFixList(t *testing.T) {
 			t.Fatalf("row %d has %d fields", i+1, len(row))
 		}
 		for j, cell := range row {
-			if j == 7 { // gain is a number
+			if CSVHeader[j] == "gain" || CSVHeader[j] == "importance" || CSVHeader[j] == "days" { // numbers
 				continue
 			}
 			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 				t.Errorf("row %d field %s starts with %q: a spreadsheet would run it as a formula", i+1, CSVHeader[j], cell[:1])
 			}
 		}
-		if r.Fixes[i].Rank == 1 && !strings.HasPrefix(row[5], "'=cmd") {
-			t.Errorf("rank 1 fix not defused: %q", row[5])
+		if r.Fixes[i].Rank == 1 && !strings.HasPrefix(row[slices.Index(CSVHeader, "fix")], "'=cmd") {
+			t.Errorf("rank 1 fix not defused: %q", row[slices.Index(CSVHeader, "fix")])
 		}
 	}
 }

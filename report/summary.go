@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/catalog"
 )
 
 // TextOptions tunes the terminal summary.
@@ -42,13 +43,18 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 		line += fmt.Sprintf(", %d control(s) excluded", n)
 	}
 	p.f("%s\n\n", Wrap(line, o.Width, ""))
-	p.f("Overall  %s / 100\n", Pct(res.Overall))
-	p.f("Verdict  %s\n", res.Verdict.Label)
-	p.f("%s\n", Wrap(res.Verdict.Reason, o.Width, "         "))
+	p.f("Overall         %s / 100\n", Pct(res.Overall))
+	p.f("Documentation   %s   (document criteria met: what Stage 1 reviews)\n", readinessLabel(res.Documentation))
+	p.f("Implementation  %s   (practice and record criteria met: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
+	p.f("Verdict         %s\n", res.Verdict.Label)
+	for _, r := range res.Verdict.Reasons {
+		p.f("%s\n", bullet(r, o.Width, 16))
+	}
 
-	p.f("\nSections%s\n", strings.Repeat(" ", 38)+"score  answered")
+	p.f("\nSections%s\n", strings.Repeat(" ", 38)+"score    doc  impl  answered")
 	for _, s := range res.Sections {
-		p.f("  %-5s %-32s %s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), SectionPct(s), s.Answered, s.Total)
+		p.f("  %-5s %-32s %s %5s  %5s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), SectionPct(s),
+			readinessLabel(s.Documentation), readinessLabel(s.Implementation), s.Answered, s.Total)
 	}
 
 	if len(res.Blockers) > 0 {
@@ -67,18 +73,45 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	}
 
 	if len(res.Fixes) > 0 {
+		p.f("\nRoadmap (person-days: S = %g, M = %g, L = %g)\n", catalog.EffortS.Days(), catalog.EffortM.Days(), catalog.EffortL.Days())
+		for _, ph := range res.Phases {
+			p.f("  %d. %-26s %3d fixes  %5g days  +%s pts\n", ph.Phase, ph.Phase.Title(), ph.Fixes, ph.Days, Gain(ph.Gain))
+		}
 		n := min(o.Top, len(res.Fixes))
-		p.f("\nTop %d of %d fixes (blockers first, then most points per effort)\n", n, len(res.Fixes))
+		p.f("\nTop %d of %d fixes (by phase, then importance; a fix never comes before one it builds on)\n", n, len(res.Fixes))
 		for _, f := range res.Fixes[:n] {
-			tag := ""
+			var tags []string
 			if f.Blocker {
-				tag = " [blocker]"
+				tags = append(tags, "blocker")
 			}
 			if !f.Assessed {
-				tag += " [not assessed]"
+				tags = append(tags, "not assessed")
 			}
-			p.f("%3d. %s %s%s  +%s pts, effort %s\n", f.Rank, f.Question, f.Criterion, tag, Gain(f.Gain), f.Effort)
+			if f.Plan != nil {
+				tag := string(f.Plan.Status)
+				if f.Plan.Owner != "" {
+					tag += ", " + f.Plan.Owner
+				}
+				if f.Plan.Due != "" {
+					tag += ", due " + f.Plan.Due
+				}
+				tags = append(tags, tag)
+			}
+			tag := ""
+			if len(tags) > 0 {
+				tag = " [" + strings.Join(tags, "; ") + "]"
+			}
+			p.f("%3d. %s%s  phase %d, effort %s, +%s pts\n", f.Rank, f.ID, tag, f.Phase, f.Effort, Gain(f.Gain))
+			if len(f.Also) > 0 {
+				p.f("%s\n", Wrap("also closes "+strings.Join(f.Also, ", "), o.Width, "     "))
+			}
 			p.f("%s\n", Wrap(f.Fix, o.Width, "     "))
+		}
+	}
+	if len(res.Overdue) > 0 {
+		p.f("\nOverdue (%d)\n", len(res.Overdue))
+		for _, f := range res.Overdue {
+			p.f("  %s: due %s, %s, owner %s\n", f.ID, f.Plan.Due, f.Plan.Status, orNone(f.Plan.Owner))
 		}
 	}
 	if len(res.NotAssessed) > 0 {
@@ -86,6 +119,29 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	}
 	p.f("\n%s\n", Wrap(Disclaimer, o.Width, ""))
 	return p.err
+}
+
+// readinessLabel is a readiness figure, or "n/a" when nothing of that kind
+// is in scope.
+func readinessLabel(r assess.Readiness) string {
+	if !r.Has {
+		return "n/a"
+	}
+	return Pct(r.Score)
+}
+
+// bullet wraps text as a list item "- ..." at indent, continuation lines
+// aligned under the text.
+func bullet(text string, width, indent int) string {
+	w := Wrap(text, width, strings.Repeat(" ", indent+2))
+	return strings.Repeat(" ", indent) + "- " + w[indent+2:]
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
 }
 
 // printer remembers the first write error so renderers stay readable.

@@ -131,6 +131,8 @@ type scoreOptions struct {
 	format         string
 	failUnder      float64
 	failOnBlockers bool
+	failOnOverdue  bool
+	asOf           string
 	top            int
 }
 
@@ -147,14 +149,20 @@ request comment).
 
 Gates exit with code 1 after printing the result:
   --fail-under N       the overall score is below N (0-100)
-  --fail-on-blockers   any Stage 1 blocker remains`,
+  --fail-on-blockers   any Stage 1 blocker remains
+  --fail-on-overdue    a planned fix is past its due date on --as-of
+                       (default today; give a date to make CI reproducible)`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("fail-under") && (o.failUnder < 0 || o.failUnder > 100) {
+			// Written so NaN fails too: it would otherwise turn the gate off.
+			if cmd.Flags().Changed("fail-under") && !(o.failUnder >= 0 && o.failUnder <= 100) {
 				return usageError("--fail-under must be a number from 0 to 100, not %g", o.failUnder)
 			}
 			if o.top < 1 {
 				return usageError("--top must be at least 1")
+			}
+			if err := checkDate("--as-of", o.asOf); err != nil {
+				return err
 			}
 			return runScore(e, args[0], o, cmd.Flags().Changed("fail-under"))
 		},
@@ -162,6 +170,8 @@ Gates exit with code 1 after printing the result:
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, junit or markdown")
 	cmd.Flags().Float64Var(&o.failUnder, "fail-under", 0, "exit 1 if the overall score is below `N` (0-100)")
 	cmd.Flags().BoolVar(&o.failOnBlockers, "fail-on-blockers", false, "exit 1 if any Stage 1 blocker remains")
+	cmd.Flags().BoolVar(&o.failOnOverdue, "fail-on-overdue", false, "exit 1 if a planned fix is past its due date")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day overdue is judged on, `YYYY-MM-DD` (default today)")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes to list in text and markdown")
 	return cmd
 }
@@ -189,6 +199,11 @@ func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
 		return err
 	}
 	res := assess.Score(a, c)
+	asOf := o.asOf
+	if asOf == "" {
+		asOf = time.Now().Format("2006-01-02")
+	}
+	assess.MarkOverdue(res, asOf)
 	if err := write(e.stdout, res, c); err != nil {
 		return err
 	}
@@ -198,6 +213,13 @@ func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
 	}
 	if o.failOnBlockers && len(res.Blockers) > 0 {
 		failed = append(failed, fmt.Sprintf("%d Stage 1 blocker(s) remain", len(res.Blockers)))
+	}
+	if o.failOnOverdue && len(res.Overdue) > 0 {
+		ids := make([]string, len(res.Overdue))
+		for i, f := range res.Overdue {
+			ids[i] = f.ID
+		}
+		failed = append(failed, fmt.Sprintf("%d planned fix(es) past due on %s: %s", len(ids), asOf, strings.Join(ids, ", ")))
 	}
 	if len(failed) > 0 {
 		return &gateError{reason: strings.Join(failed, "; ")}
@@ -257,4 +279,15 @@ func newDiffCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
 	cmd.Flags().BoolVar(&failOnRegression, "fail-on-regression", false, "exit 1 if the overall score or any section went down")
 	return cmd
+}
+
+// checkDate accepts an empty value or a calendar date written YYYY-MM-DD.
+func checkDate(flag, v string) error {
+	if v == "" {
+		return nil
+	}
+	if t, err := time.Parse("2006-01-02", v); err != nil || t.Format("2006-01-02") != v {
+		return usageError("%s must be a calendar date written YYYY-MM-DD, not %q", flag, v)
+	}
+	return nil
 }

@@ -20,6 +20,13 @@ type reportOptions struct {
 	format string
 	out    string
 	top    int
+	part   string
+	asOf   string
+}
+
+// partWriters are the formats of the report's parts that stand alone.
+var partWriters = map[string]map[string]func(io.Writer, *report.Report) error{
+	"soa": {"md": report.WriteSoAMarkdown, "csv": report.WriteSoACSV},
 }
 
 // reportWriters are the report formats by name.
@@ -49,7 +56,7 @@ Formats:
   pdf   PDF to hand over, with a title page and a chart of section scores
   csv   the prioritized fix list, one row per fix, for spreadsheets and
         issue trackers
-  json  the whole report for scripts (schema aimsready.report/v1)
+  json  the whole report for scripts (schema aimsready.report/v2)
 
 The format follows the extension of -o (.md, .pdf, .csv, .json) unless
 --format is given. Without -o the report goes to standard output, as
@@ -68,6 +75,8 @@ The report is a readiness estimate, not a certification or an audit.`,
 	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv or json (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
+	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day planned fixes are judged overdue on, `YYYY-MM-DD` (default: the assessment date)")
 	return cmd
 }
 
@@ -94,12 +103,30 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		return err
 	}
 
+	write := reportWriters[format]
+	if o.part != "" {
+		parts, ok := partWriters[o.part]
+		if !ok {
+			return usageError("unknown part %q (use soa)", o.part)
+		}
+		if write, ok = parts[format]; !ok {
+			return usageError("the %s part is written as md or csv, not %s", o.part, format)
+		}
+	}
+	if err := checkDate("--as-of", o.asOf); err != nil {
+		return err
+	}
 	res := assess.Score(a, c)
+	asOf := o.asOf
+	if asOf == "" {
+		asOf = res.Date // the output depends only on the file
+	}
+	assess.MarkOverdue(res, asOf)
 	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version})
 	// Render completely before writing, so a failure never leaves a
 	// partial report behind.
 	var buf bytes.Buffer
-	if err := reportWriters[format](&buf, r); err != nil {
+	if err := write(&buf, r); err != nil {
 		return err
 	}
 	if toStdout {
