@@ -348,8 +348,11 @@ func mdQuestions(ids []string) string {
 
 // mdPara escapes a paragraph and keeps a leading "-", "+", "=" or "1." from
 // turning it into a list, rule or heading.
-func mdPara(s string) string {
-	e := EscapeMarkdown(s)
+func mdPara(s string) string { return mdLeadSafe(EscapeMarkdown(s)) }
+
+// mdLeadSafe keeps escaped text that starts a line from reading as a list,
+// rule or heading.
+func mdLeadSafe(e string) string {
 	if e == "" {
 		return e
 	}

@@ -13,6 +13,11 @@ import (
 type Options struct {
 	Top         int    // fixes in the executive summary; 0 means 10
 	ToolVersion string // aimsready version printed on the cover
+	// The consultant's part of the answers file (deliverable.go); the
+	// branding with its logo already loaded, flags applied.
+	Commentary assess.Commentary
+	Engagement assess.Engagement
+	Branding   Branding
 }
 
 // Points is a score (0–100) or a gain in points. Renderers format it with
@@ -37,6 +42,9 @@ type Report struct {
 	CrossFramework []Framework `json:"cross_framework"`
 	Method         Method      `json:"method"`
 	Disclaimer     string      `json:"disclaimer"`
+	Commentary     Commentary  `json:"commentary,omitzero"`
+	Engagement     Engagement  `json:"engagement,omitzero"`
+	Branding       Branding    `json:"branding,omitzero"`
 }
 
 // Cover is who, what and when.
@@ -408,6 +416,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	r.SoA = buildSoA(byQuestion, c)
 	r.CrossFramework = buildCrossFramework(res, c)
 	r.Method = buildMethod(res, c)
+	r.Commentary, r.Engagement, r.Branding = deliverableFrom(o, func(id string) bool { return c.Section(id) != nil })
 	return r
 }
 

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
@@ -26,7 +28,7 @@ import (
 
 // pdfFonts are the TrueType faces the PDF embeds, by fpdf style.
 type pdfFonts struct {
-	regular, bold, italic, mono []byte
+	regular, bold, italic, boldItalic, mono []byte
 }
 
 var textFonts = sync.OnceValues(func() (pdfFonts, error) {
@@ -40,6 +42,9 @@ var textFonts = sync.OnceValues(func() (pdfFonts, error) {
 	}
 	if fs.italic, err = withTextHyphen(goitalic.TTF); err != nil {
 		return fs, fmt.Errorf("Go Italic: %w", err)
+	}
+	if fs.boldItalic, err = withTextHyphen(gobolditalic.TTF); err != nil {
+		return fs, fmt.Errorf("Go Bold Italic: %w", err)
 	}
 	fs.mono = gomono.TTF
 	return fs, nil
@@ -167,4 +172,37 @@ func ttfSum(b []byte) uint32 {
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s
+}
+
+// loadFont adds a face to the document the first time it is used: each
+// face embedded costs memory and file size, and a report without
+// monospaced evidence or bold italics needs neither.
+//
+// fpdf writes into the font bytes it is given while subsetting, so each
+// document gets its own copy: the shared slices stay pristine and the next
+// PDF comes out byte for byte the same.
+func (d *pdfDoc) loadFont(family, face string) {
+	key := family + "/" + face
+	if d.loaded[key] {
+		return
+	}
+	if d.loaded == nil {
+		d.loaded = map[string]bool{}
+	}
+	d.loaded[key] = true
+	fonts, _ := textFonts() // checked when the document was set up
+	ttf := fonts.mono
+	if family == fontSans {
+		switch face {
+		case "B":
+			ttf = fonts.bold
+		case "I":
+			ttf = fonts.italic
+		case "BI":
+			ttf = fonts.boldItalic
+		default:
+			ttf = fonts.regular
+		}
+	}
+	d.f.AddUTF8FontFromBytes(family, face, bytes.Clone(ttf))
 }

@@ -157,30 +157,75 @@ func orDash(s string) string {
 
 // ---- contents --------------------------------------------------------------
 
-func (d *pdfDoc) contentsPage() {
+// The contents are laid out before anything is drawn: their size depends
+// only on the list of headings, so the pages they need are reserved after
+// the title page and filled in once every heading's page is known.
+
+// tocSlot is where a contents entry goes: a page offset and a height.
+type tocSlot struct {
+	page int // 0 for the first contents page
+	y    float64
+}
+
+const contentsTop = marginTop + 17*ptMM*1.38 + 0.8 + 5 // below the "Contents" heading
+
+func tocStyle(level int) (st style, indent, h float64) {
+	if level > 0 {
+		return stBody, 6, 5.6
+	}
+	return stBodyB, 0, 7.5
+}
+
+// contentsLayout places every entry and returns how many pages they take.
+func contentsLayout(toc []tocEntry) ([]tocSlot, int) {
+	slots := make([]tocSlot, len(toc))
+	page, y := 0, contentsTop
+	for i, e := range toc {
+		_, _, h := tocStyle(e.level)
+		if e.level == 0 && i > 0 {
+			y += 1.5
+		}
+		if y+h > contentBot {
+			page, y = page+1, marginTop
+		}
+		slots[i] = tocSlot{page, y}
+		y += h
+	}
+	return slots, page + 1
+}
+
+// reserveContents adds the empty contents pages.
+func (d *pdfDoc) reserveContents() {
+	_, n := contentsLayout(d.toc)
+	d.contents = d.f.PageCount() + 1
+	for range n {
+		d.f.AddPage()
+	}
+	d.f.SetY(contentBot) // the reserved pages are full: the next part starts a page
+}
+
+// drawContents fills the reserved pages, with a link to every entry.
+func (d *pdfDoc) drawContents() {
+	if d.contents == 0 {
+		return
+	}
 	f := d.f
-	f.AddPage()
+	slots, _ := contentsLayout(d.toc)
+	d.resume(d.contents)
 	st := stH1
 	d.text(st, marginL, marginTop, contentW, "Contents", "L")
 	d.draw(colNavy)
 	f.SetLineWidth(0.5)
 	y := marginTop + st.lineH() + 0.8
 	f.Line(marginL, y, marginL+contentW, y)
-	f.SetXY(marginL, y+5)
+	page := d.contents
 	for i, e := range d.toc {
-		s, indent, h := stBodyB, 0.0, 7.5
-		if e.level > 0 {
-			s, indent, h = stBody, 6, 5.6
+		if p := d.contents + slots[i].page; p != page {
+			page = p
+			d.resume(p)
 		}
-		if e.level == 0 && i > 0 {
-			d.gap(1.5)
-		}
-		d.ensure(h)
-		y := f.GetY()
-		page := "…"
-		if d.prevPages != nil && i < len(d.prevPages) {
-			page = strconv.Itoa(d.prevPages[i])
-		}
+		s, indent, _ := tocStyle(e.level)
+		y := slots[i].y
 		title := d.fit(s, pdfSafe(e.title), contentW-indent-20)
 		d.text(s, marginL+indent, y, contentW-indent-14, title, "L")
 		d.use(s)
@@ -192,11 +237,10 @@ func (d *pdfDoc) contentsPage() {
 		ly := y + s.lineH()*0.72
 		f.Line(marginL+indent+tw+2, ly, marginL+contentW-12, ly)
 		f.SetDashPattern([]float64{}, 0)
-		d.text(s, marginL+contentW-12, y, 12, page, "R")
-		link := f.AddLink()
-		d.links = append(d.links, link)
-		f.Link(marginL, y, contentW, s.lineH(), link)
-		f.SetXY(marginL, y+h)
+		d.text(s, marginL+contentW-12, y, 12, strconv.Itoa(d.tocPages[i]), "R")
+		if d.links[i] != 0 {
+			f.Link(marginL, y, contentW, s.lineH(), d.links[i])
+		}
 	}
 }
 

@@ -22,6 +22,7 @@ type reportOptions struct {
 	top    int
 	part   string
 	asOf   string
+	brand  brandFlags
 }
 
 // partWriters are the formats of the report's parts that stand alone.
@@ -77,6 +78,7 @@ The report is a readiness estimate, not a certification or an audit.`,
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
 	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day planned fixes are judged overdue on, `YYYY-MM-DD` (default: the assessment date)")
+	o.brand.register(cmd)
 	return cmd
 }
 
@@ -116,13 +118,18 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if err := checkDate("--as-of", o.asOf); err != nil {
 		return err
 	}
+	branding, err := o.brand.apply(a.Branding, path)
+	if err != nil {
+		return err
+	}
 	res := assess.Score(a, c)
 	asOf := o.asOf
 	if asOf == "" {
 		asOf = res.Date // the output depends only on the file
 	}
 	assess.MarkOverdue(res, asOf)
-	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version})
+	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version,
+		Commentary: a.Commentary, Engagement: a.Engagement, Branding: branding})
 	// Render completely before writing, so a failure never leaves a
 	// partial report behind.
 	var buf bytes.Buffer
