@@ -20,11 +20,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		org = "(organisation not named)"
 	}
 	p.f("**%s**: gap analysis against %s\n\n", mdText(org), mdText(cv.Standard))
+	writeMarkdownBrand(p, r)
 
 	p.f("| Item | Details |\n|---|---|\n")
 	p.f("| Organisation | %s |\n", mdCell(cv.Organization))
 	p.f("| Assessor | %s |\n", mdCell(cv.Assessor))
 	p.f("| Date | %s |\n", mdCell(cv.Date))
+	writeMarkdownBrandRows(p, r)
 	p.f("| Scope | %s |\n", mdCell(cv.Scope))
 	p.f("| Roles | %s |\n", mdCell(strings.Join(cv.Roles, ", ")))
 	p.f("| Profile | %s |\n", mdCell(cv.Profile))
@@ -48,6 +50,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	writeMarkdownFixes(p, r)
 	writeMarkdownSoA(p, r)
 	writeMarkdownCrossFramework(p, r)
+	writeMarkdownEngagement(p, r)
 	writeMarkdownMethod(p, r)
 	p.f("## Disclaimer\n\n%s\n", mdText(r.Disclaimer))
 	return p.err
@@ -87,6 +90,7 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f(", the top %d below", len(s.TopFixes))
 	}
 	p.f("\n\n")
+	writeMarkdownCommentary(p, r)
 
 	p.f("### Section scores\n\n| Section | Score | | Documentation | Implementation | Answered |\n|---|---:|---|---:|---:|---:|\n")
 	for _, sec := range s.Sections {
@@ -161,6 +165,7 @@ func writeMarkdownSections(p *printer, r *Report) {
 		if sec.Intro != "" {
 			p.f("%s\n\n", mdPara(sec.Intro))
 		}
+		writeMarkdownSectionComment(p, r, sec.ID)
 		p.f("%d of %d questions answered", sec.Answered, sec.Total)
 		if sec.Excluded > 0 {
 			p.f(", %d excluded in the Statement of Applicability", sec.Excluded)

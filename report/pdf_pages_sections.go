@@ -102,6 +102,7 @@ func (d *pdfDoc) sections() {
 			d.gap(1)
 			d.para(stIntro, sec.Intro)
 		}
+		d.sectionComment(sec.ID)
 		d.gap(2.5)
 		for _, q := range sec.Questions {
 			d.question(q)

@@ -75,8 +75,9 @@ func bulletText(t string) string {
 	return ""
 }
 
-// parseSpans reads **bold** and *italics*. A marker without its closing
-// partner is kept as a literal character.
+// parseSpans reads **bold** and *italics* the way CommonMark does in the
+// common cases: a marker opens only before a non-space and closes only
+// after one, so "2 * 3" and a lone "**" stay literal.
 func parseSpans(s string) []span {
 	var out []span
 	var cur strings.Builder
@@ -88,43 +89,66 @@ func parseSpans(s string) []span {
 		}
 	}
 	for i := 0; i < len(s); {
+		m := markerAt(s, i)
 		switch {
-		case strings.HasPrefix(s[i:], "**") && (bold || closes(s[i+2:], "**")):
+		case m == 2 && bold && closesAt(s, i):
 			emit()
-			bold = !bold
-			i += 2
-		case s[i] == '*' && !strings.HasPrefix(s[i:], "**") && (italic || closesItalic(s[i+1:])):
+			bold = false
+		case m == 2 && !bold && opensAt(s, i, 2) && findClose(s, i+2, 2) > 0:
 			emit()
-			italic = !italic
-			i++
+			bold = true
+		case m == 1 && italic && closesAt(s, i):
+			emit()
+			italic = false
+		case m == 1 && !italic && opensAt(s, i, 1) && findClose(s, i+1, 1) > 0:
+			emit()
+			italic = true
 		default:
-			cur.WriteByte(s[i])
-			i++
+			if m == 0 {
+				m = 1
+			}
+			cur.WriteString(s[i : i+m])
 		}
+		i += max(m, 1)
 	}
 	emit()
 	return mergeSpans(out)
 }
 
-// closes reports whether marker occurs later in s after some text.
-func closes(s, marker string) bool {
-	j := strings.Index(s, marker)
-	return j > 0 && strings.TrimSpace(s[:j]) != ""
+// markerAt is 2 for "**", 1 for a single '*', 0 otherwise. Three stars
+// read as bold then italic.
+func markerAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "**"):
+		return 2
+	case s[i] == '*':
+		return 1
+	}
+	return 0
 }
 
-// closesItalic reports whether a single '*' closes an italic run in s.
-func closesItalic(s string) bool {
-	for j := 0; j < len(s); j++ {
-		if s[j] != '*' {
-			continue
+// opensAt: a marker of length n at i is followed by a non-space.
+func opensAt(s string, i, n int) bool {
+	return i+n < len(s) && s[i+n] != ' ' && s[i+n] != '\t'
+}
+
+// closesAt: a marker at i follows a non-space.
+func closesAt(s string, i int) bool {
+	return i > 0 && s[i-1] != ' ' && s[i-1] != '\t'
+}
+
+// findClose finds a closing marker of length n from i, or returns -1.
+func findClose(s string, i, n int) int {
+	for j := i; j < len(s); j++ {
+		m := markerAt(s, j)
+		if m == n && j > i && closesAt(s, j) {
+			return j
 		}
-		if j+1 < len(s) && s[j+1] == '*' {
-			j++ // a bold marker inside the italic run
-			continue
+		if m == 2 && n == 1 {
+			j++ // a bold marker inside an italic run
 		}
-		return j > 0 && strings.TrimSpace(s[:j]) != ""
 	}
-	return false
+	return -1
 }
 
 func mergeSpans(in []span) []span {

@@ -1,3 +1,0 @@
-package report
-
-func (d *pdfDoc) engagement() {}
