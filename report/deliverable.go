@@ -190,3 +190,32 @@ func deliverableFrom(o Options, hasSection func(string) bool) (Commentary, Engag
 	}
 	return cm, e, o.Branding
 }
+
+// The cross-framework part reads as coverage: which items of another
+// framework our questions touch and how those questions scored. It never
+// shows a bare figure that could pass for compliance with that framework.
+const (
+	crossTitle = "Cross-framework coverage"
+	crossIntro = "This is coverage, not compliance. For each NIST AI RMF function, OWASP risk and EU AI Act article, it lists the questions of this assessment whose catalog entry touches it, and how those questions scored: their weighted mean readiness score out of 100. It shows where evidence gathered here can be reused. It does not assess the organisation against these frameworks: a low figure means the related ISO/IEC 42001 questions scored low, not that the organisation fails the framework."
+)
+
+// Coverage says in words how many applicable questions touch the item.
+func (c CrossRef) Coverage() string {
+	switch {
+	case len(c.Questions) == 0:
+		return "no question touches it"
+	case c.Mean == nil:
+		return "its questions are all excluded"
+	case len(c.Questions) == 1:
+		return "score of the one question touching it"
+	}
+	return fmt.Sprintf("mean score of the %d questions touching it", len(c.Questions))
+}
+
+// ScoreText is the score with what it is, for one table cell.
+func (c CrossRef) ScoreText() string {
+	if c.Mean == nil {
+		return c.Coverage()
+	}
+	return Pct(float64(*c.Mean)) + " / 100, " + c.Coverage()
+}

@@ -149,7 +149,7 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 			q += " (also closes " + mdText(strings.Join(f.Also, ", ")) + ")"
 		}
 		if full {
-			p.f("| %d | %d | %s | %s: %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdText(f.Criterion), mdText(f.CriterionText),
+			p.f("| %d | %d | %s | %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdCell(f.CriterionText),
 				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
 		} else {
 			p.f("| %d | %d | %s | %s | %s | +%s | %s |\n", f.Rank, f.Phase, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
@@ -220,10 +220,12 @@ func writeMarkdownCriteria(p *printer, label string, cs []Criterion) {
 	}
 	p.f("%s (%d):\n\n", label, len(cs))
 	for _, c := range cs {
-		p.f("- **%s**", mdText(c.ID))
-		if c.Text != "" {
-			p.f(": %s", mdText(c.Text))
+		// The statement, not the id: ids are for the CSV, JSON and workbook.
+		text := c.Text
+		if text == "" {
+			text = c.ID
 		}
+		p.f("- %s", mdText(text))
 		var tags []string
 		if c.Documented {
 			tags = append(tags, "documented information")
@@ -245,7 +247,7 @@ func writeMarkdownFixes(p *printer, r *Report) {
 		p.f("No fixes: every criterion of every applicable question is met.\n\n")
 		return
 	}
-	p.f("%d fixes, one per criterion not met. Stage 1 blockers come first, then the most points per day of effort. Gain is the number of points the overall score rises when the fix is done.\n\n", len(r.Fixes))
+	p.f("%d fixes, one per criterion not met, in roadmap order: by phase, the more important fixes first, never a fix before one it builds on. Gain is the number of points the overall score rises when the fix is done.\n\n", len(r.Fixes))
 	writeMarkdownFixTable(p, r.Fixes, true)
 }
 
@@ -277,21 +279,20 @@ func writeMarkdownSoA(p *printer, r *Report) {
 }
 
 func writeMarkdownCrossFramework(p *printer, r *Report) {
-	p.f("## Cross-framework view\n\n")
-	p.f("How the answers cover other frameworks through the catalog's cross-references. The mean is the question-weighted mean score of the applicable questions that reference the item.\n\n")
+	p.f("## %s\n\n%s\n\n", crossTitle, crossIntro)
 	for _, fw := range r.CrossFramework {
-		p.f("### %s\n\n", mdText(fw.Name))
+		p.f("### %s\n\nThe %ss of %s that questions of this assessment touch. Not an assessment against %s.\n\n", mdText(fw.Name), fw.Unit, mdText(fw.Name), mdText(fw.Name))
 		unit := capitalizeFirst(fw.Unit)
 		if fw.ID == "nist-ai-rmf" {
-			p.f("| %s | Description | Subcategories referenced | Questions | Mean score |\n|---|---|---:|---|---:|\n", unit)
+			p.f("| %s | Description | Subcategories touched | Our questions | How those questions scored |\n|---|---|---:|---|---|\n", unit)
 		} else {
-			p.f("| %s | Title | Questions | Mean score |\n|---|---|---|---:|\n", unit)
+			p.f("| %s | Title | Our questions | How those questions scored |\n|---|---|---|---|\n", unit)
 		}
 		for _, it := range fw.Items {
 			if fw.ID == "nist-ai-rmf" {
-				p.f("| %s | %s | %d of %d | %s | %s |\n", mdText(it.ID), mdCell(it.Title), it.Referenced, it.Terms, mdQuestions(it.Questions), meanText(it.Mean))
+				p.f("| %s | %s | %d of %d | %s | %s |\n", mdText(it.ID), mdCell(it.Title), it.Referenced, it.Terms, mdQuestions(it.Questions), mdText(it.ScoreText()))
 			} else {
-				p.f("| %s | %s | %s | %s |\n", mdText(it.ID), mdCell(it.Title), mdQuestions(it.Questions), meanText(it.Mean))
+				p.f("| %s | %s | %s | %s |\n", mdText(it.ID), mdCell(it.Title), mdQuestions(it.Questions), mdText(it.ScoreText()))
 			}
 		}
 		p.f("\n")

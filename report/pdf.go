@@ -190,7 +190,7 @@ func pdfContents(r *Report) []tocEntry {
 		toc = append(toc, tocEntry{1, sectionHeading(s)})
 	}
 	toc = append(toc, tocEntry{0, "Prioritized fix list"}, tocEntry{0, "Statement of Applicability"},
-		tocEntry{0, "Cross-framework view"})
+		tocEntry{0, crossTitle})
 	if !r.Engagement.Empty() {
 		toc = append(toc, tocEntry{0, "Engagement record"})
 	}

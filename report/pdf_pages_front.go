@@ -344,7 +344,7 @@ func (d *pdfDoc) summary() {
 	}
 	d.commentary()
 
-	d.heading(2, "Section scores", 20)
+	d.heading(2, "Section scores", 60)
 	d.chart()
 
 	if len(s.Blockers) > 0 {
@@ -365,7 +365,7 @@ func (d *pdfDoc) summary() {
 	if len(s.TopFixes) > 0 {
 		t, rows := d.fixRows(s.TopFixes, false)
 		d.tableSection(fmt.Sprintf("Top %d of %d fixes", len(s.TopFixes), s.FixCount),
-			"Stage 1 blockers first, then the most points per day of effort. Gain is how many points the overall score rises when the fix is done.", t, rows)
+			"In roadmap order: phase by phase, the more important fixes first. Gain is how many points the overall score rises when the fix is done.", t, rows)
 	}
 
 	d.heading(2, "Scope and AI systems", 20)
