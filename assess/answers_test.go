@@ -25,7 +25,7 @@ func builtin(t testing.TB) *catalog.Catalog {
 	return c
 }
 
-const head = "format: 1\ncatalog: iso42001-2023@1.0.0\n"
+const head = "format: 1\ncatalog: iso42001-2023@1.1.0\n"
 
 // Loading is strict at every level, and each problem names its place.
 func TestParseRejects(t *testing.T) {
@@ -43,12 +43,12 @@ func TestParseRejects(t *testing.T) {
 		{"duplicate question", head + "answers:\n  \"5.2\": {met: []}\n  \"5.2\": {met: []}\n", `a.yaml:5:3: answers: key "5.2" appears twice (first at line 4)`},
 		{"wrong type met", head + "answers:\n  \"5.2\":\n    met: communicated\n", `a.yaml:5:10: answer "5.2": met must be a list, not the text "communicated"`},
 		{"wrong type applicable", head + "answers:\n  \"A.7.3\":\n    applicable: maybe\n", `applicable must be true or false`},
-		{"wrong type format", "format: one\ncatalog: iso42001-2023@1.0.0\n", `a.yaml:1:9: format must be a whole number`},
+		{"wrong type format", "format: one\ncatalog: iso42001-2023@1.1.0\n", `a.yaml:1:9: format must be a whole number`},
 		{"clause not applicable", head + "answers:\n  \"6.1.2\":\n    applicable: false\n    justification: we do not do risk\n", `clause 6.1.2 is mandatory and cannot be marked not applicable`},
 		{"exclusion without justification", head + "answers:\n  \"A.7.3\":\n    applicable: false\n", `a.yaml:5:17: answer "A.7.3": an excluded control needs a justification`},
-		{"exclusion with met", head + "answers:\n  \"A.7.3\":\n    applicable: false\n    justification: We acquire no outside data at all.\n    met: [source-recorded]\n", `is marked not applicable but lists met criteria`},
-		{"missing format", "catalog: iso42001-2023@1.0.0\n", `format is missing`},
-		{"future format", "format: 9\ncatalog: iso42001-2023@1.0.0\n", `format 9 is not supported`},
+		{"exclusion with met", head + "answers:\n  \"A.7.3\":\n    applicable: false\n    justification: We acquire no outside data at all.\n    met: [source-choice-justified]\n", `is marked not applicable but lists met criteria`},
+		{"missing format", "catalog: iso42001-2023@1.1.0\n", `format is missing`},
+		{"future format", "format: 9\ncatalog: iso42001-2023@1.1.0\n", `format 9 is not supported`},
 		{"missing catalog", "format: 1\n", `catalog is missing`},
 		{"other catalog", "format: 1\ncatalog: my-sector@1.0.0\n", `answers were given against catalog "my-sector@1.0.0"`},
 		{"bad date", head + "date: 22.11.2026\n", `date "22.11.2026" must be a calendar date written YYYY-MM-DD`},
@@ -95,7 +95,7 @@ func TestOlderCatalogVersionWarns(t *testing.T) {
 		msgs = append(msgs, w.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"a.yaml:2: answers were given against catalog iso42001-2023@0.9.0; scoring with iso42001-2023@1.0.0",
+	for _, want := range []string{"a.yaml:2: answers were given against catalog iso42001-2023@0.9.0; scoring with iso42001-2023@1.1.0",
 		"questions no longer in the catalog (answers kept but not scored): A.6.9", "questions new to this catalog or missing from the file (not assessed): 4.1"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
@@ -252,7 +252,7 @@ func TestVersionWarningNamesOnlyUnlisted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := strings.Replace(string(data), "iso42001-2023@1.0.0", "iso42001-2023@0.9.0", 1)
+	src := strings.Replace(string(data), "iso42001-2023@1.1.0", "iso42001-2023@0.9.0", 1)
 	src = strings.Replace(src, "  \"7.4\": {}\n", "", 1)
 	_, warns, err := Parse("old.yaml", []byte(src), c)
 	if err != nil {
@@ -263,7 +263,7 @@ func TestVersionWarningNamesOnlyUnlisted(t *testing.T) {
 		got = append(got, w.Msg)
 	}
 	want := []string{
-		"answers were given against catalog iso42001-2023@0.9.0; scoring with iso42001-2023@1.0.0",
+		"answers were given against catalog iso42001-2023@0.9.0; scoring with iso42001-2023@1.1.0",
 		"questions new to this catalog or missing from the file (not assessed): 7.4",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

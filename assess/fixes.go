@@ -124,8 +124,9 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 		}
 		res.Blockers = append(res.Blockers, b)
 	}
-	assignPhases(res.Fixes, c)
-	orderFixes(res.Fixes, c)
+	deps := dependencies(res.Fixes, c)
+	assignPhases(res.Fixes, deps)
+	orderFixes(res.Fixes, deps)
 	res.Phases, res.Workstreams = totals(res.Fixes)
 }
 
@@ -154,25 +155,62 @@ func basePhase(f *Fix) Phase {
 	return PhasePractice
 }
 
-// assignPhases gives every fix its base phase, then pulls the fixes of a
-// question forward to the earliest phase of any fix that builds on it: the
-// foundations of a blocker are needed before Stage 1 too.
-func assignPhases(fixes []Fix, c *catalog.Catalog) {
-	earliest := map[string]Phase{} // question -> earliest phase of a fix that depends on it
-	for i := range fixes {
-		fixes[i].Phase = basePhase(&fixes[i])
+// kindRank orders evidence kinds: a document comes before the practice it
+// describes, and both before the records that show it operating.
+func kindRank(k catalog.EvidenceKind) int {
+	switch k {
+	case catalog.EvidenceDocument:
+		return 0
+	case catalog.EvidenceRecord:
+		return 2
 	}
+	return 1
+}
+
+// dependencies lists, for each fix, the fixes it builds on: the fixes of
+// the questions its question builds on whose evidence kind is not later
+// than its own (a procedure needs the procedures it rests on; records need
+// everything beneath them).
+func dependencies(fixes []Fix, c *catalog.Catalog) [][]int {
+	byQuestion := map[string][]int{}
 	for i := range fixes {
-		f := &fixes[i]
-		for _, dep := range prerequisites(c, f.Question) {
-			if p, ok := earliest[dep]; !ok || f.Phase < p {
-				earliest[dep] = f.Phase
+		byQuestion[fixes[i].Question] = append(byQuestion[fixes[i].Question], i)
+	}
+	deps := make([][]int, len(fixes))
+	pre := map[string][]string{}
+	for i := range fixes {
+		q := fixes[i].Question
+		if _, ok := pre[q]; !ok {
+			pre[q] = prerequisites(c, q)
+		}
+		k := kindRank(fixes[i].Evidence)
+		for _, p := range pre[q] {
+			for _, j := range byQuestion[p] {
+				if kindRank(fixes[j].Evidence) <= k {
+					deps[i] = append(deps[i], j)
+				}
 			}
 		}
 	}
+	return deps
+}
+
+// assignPhases gives every fix its base phase, then pulls what a fix builds
+// on forward to that fix's phase: the foundations of a blocker are needed
+// before Stage 1 too.
+func assignPhases(fixes []Fix, deps [][]int) {
 	for i := range fixes {
-		if p, ok := earliest[fixes[i].Question]; ok && p < fixes[i].Phase {
-			fixes[i].Phase = p
+		fixes[i].Phase = basePhase(&fixes[i])
+	}
+	for changed := true; changed; { // the links form a DAG: this settles in a few rounds
+		changed = false
+		for i := range fixes {
+			for _, j := range deps[i] {
+				if fixes[i].Phase < fixes[j].Phase {
+					fixes[j].Phase = fixes[i].Phase
+					changed = true
+				}
+			}
 		}
 	}
 }
@@ -200,11 +238,24 @@ func prerequisites(c *catalog.Catalog, id string) []string {
 	return out
 }
 
-// before is the ranking within the constraints: phase, then importance,
-// then smaller effort, then catalog order. Seq makes it a total order.
-func before(a, b *Fix) bool {
+// fixHeap is a priority queue of fix indexes: phase, then importance
+// (inherited from the fixes that build on it, so a foundation of an
+// important fix is not held back by its own small weight), then smaller
+// effort, then catalog order. Seq makes it a total order.
+type fixHeap struct {
+	idx   []int
+	fixes []Fix
+	prio  []float64
+}
+
+func (h *fixHeap) Len() int { return len(h.idx) }
+func (h *fixHeap) Less(i, j int) bool {
+	a, b := &h.fixes[h.idx[i]], &h.fixes[h.idx[j]]
 	if a.Phase != b.Phase {
 		return a.Phase < b.Phase
+	}
+	if c := cmp.Compare(h.prio[h.idx[j]], h.prio[h.idx[i]]); c != 0 {
+		return c < 0
 	}
 	if c := cmp.Compare(b.Importance, a.Importance); c != 0 {
 		return c < 0
@@ -214,47 +265,44 @@ func before(a, b *Fix) bool {
 	}
 	return a.Seq < b.Seq
 }
-
-// fixHeap is a priority queue of fix indexes ordered by before.
-type fixHeap struct {
-	idx   []int
-	fixes []Fix
-}
-
-func (h *fixHeap) Len() int           { return len(h.idx) }
-func (h *fixHeap) Less(i, j int) bool { return before(&h.fixes[h.idx[i]], &h.fixes[h.idx[j]]) }
-func (h *fixHeap) Swap(i, j int)      { h.idx[i], h.idx[j] = h.idx[j], h.idx[i] }
-func (h *fixHeap) Push(x any)         { h.idx = append(h.idx, x.(int)) }
+func (h *fixHeap) Swap(i, j int) { h.idx[i], h.idx[j] = h.idx[j], h.idx[i] }
+func (h *fixHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
 func (h *fixHeap) Pop() any {
 	x := h.idx[len(h.idx)-1]
 	h.idx = h.idx[:len(h.idx)-1]
 	return x
 }
 
-// orderFixes ranks fixes by before, except that no fix comes before a fix
-// of a question it builds on (a topological order that picks the best
-// available fix each time, O(n log n) plus the prerequisite links).
-func orderFixes(fixes []Fix, c *catalog.Catalog) {
-	remaining := map[string]int{} // open fixes per question
-	for i := range fixes {
-		remaining[fixes[i].Question]++
+// orderFixes ranks fixes by the heap's order, except that no fix comes before a fix
+// it builds on (a topological order that picks the best available fix each
+// time, O(n log n) plus the links).
+func orderFixes(fixes []Fix, deps [][]int) {
+	waiting := make([]int, len(fixes))
+	dependents := make([][]int, len(fixes))
+	for i, ds := range deps {
+		waiting[i] = len(ds)
+		for _, j := range ds {
+			dependents[j] = append(dependents[j], i)
+		}
 	}
-	waitingOn := map[string]int{}       // question -> prerequisites with open fixes
-	dependents := map[string][]string{} // question -> questions waiting on it
-	byQuestion := map[string][]int{}    // question -> its fix indexes
+	prio := make([]float64, len(fixes))
 	for i := range fixes {
-		byQuestion[fixes[i].Question] = append(byQuestion[fixes[i].Question], i)
+		prio[i] = fixes[i].Importance
 	}
-	h := &fixHeap{fixes: fixes}
-	for q, idx := range byQuestion {
-		for _, dep := range prerequisites(c, q) {
-			if remaining[dep] > 0 {
-				waitingOn[q]++
-				dependents[dep] = append(dependents[dep], q)
+	for changed := true; changed; { // a foundation is as urgent as what builds on it
+		changed = false
+		for i, ds := range deps {
+			for _, j := range ds {
+				if prio[j] < prio[i] {
+					prio[j], changed = prio[i], true
+				}
 			}
 		}
-		if waitingOn[q] == 0 {
-			h.idx = append(h.idx, idx...)
+	}
+	h := &fixHeap{fixes: fixes, prio: prio}
+	for i := range fixes {
+		if waiting[i] == 0 {
+			h.idx = append(h.idx, i)
 		}
 	}
 	heap.Init(h)
@@ -262,15 +310,9 @@ func orderFixes(fixes []Fix, c *catalog.Catalog) {
 	for h.Len() > 0 {
 		i := heap.Pop(h).(int)
 		order = append(order, i)
-		q := fixes[i].Question
-		if remaining[q]--; remaining[q] > 0 {
-			continue
-		}
-		for _, d := range dependents[q] {
-			if waitingOn[d]--; waitingOn[d] == 0 {
-				for _, j := range byQuestion[d] {
-					heap.Push(h, j)
-				}
+		for _, d := range dependents[i] {
+			if waiting[d]--; waiting[d] == 0 {
+				heap.Push(h, d)
 			}
 		}
 	}

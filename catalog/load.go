@@ -371,7 +371,7 @@ func (c *Catalog) Validate() strictyaml.Problems {
 
 // requireEvidenceKind is switched on once the built-in catalog carries the
 // tag on every criterion.
-const requireEvidenceKind = false
+const requireEvidenceKind = true
 
 func workstreamIDs() string {
 	ids := make([]string, len(Workstreams))

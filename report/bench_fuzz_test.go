@@ -27,7 +27,7 @@ func FuzzRender(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	f.Add([]byte("format: 1\ncatalog: iso42001-2023@1.0.0\norganization: \"Zürich | <b>Ωmega</b> `x` 🚀 日本\"\nanswers:\n  \"A.7.3\": {applicable: false, justification: \"=cmd|' /C calc'!A0\"}\n"))
+	f.Add([]byte("format: 1\ncatalog: iso42001-2023@1.1.0\norganization: \"Zürich | <b>Ωmega</b> `x` 🚀 日本\"\nanswers:\n  \"A.7.3\": {applicable: false, justification: \"=cmd|' /C calc'!A0\"}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := assess.Parse("fuzz.yaml", data, c)
 		if err != nil {

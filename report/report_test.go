@@ -154,7 +154,7 @@ func TestStatementOfApplicability(t *testing.T) {
 		"A.5.5":  {SoAExcluded, "Excluded"},
 		"A.7.3":  {SoAExcluded, "Excluded"},
 		"A.8.5":  {SoAUndecided, "Not assessed"},
-		"A.10.3": {SoAApplicable, "Partially met"},
+		"A.10.3": {SoAApplicable, "Not met"},
 	} {
 		ctl := byID[id]
 		if ctl.Applicability != want.applicability || ctl.Status != want.impl {

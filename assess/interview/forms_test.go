@@ -227,7 +227,7 @@ func TestQuestionScreensFit80x24(t *testing.T) {
 		t.Helper()
 		lines := strings.Split(view, "\n")
 		if len(lines) > h {
-			t.Errorf("%s: %d lines, more than %d", what, len(lines), h)
+			t.Fatalf("%s: %d lines, more than %d", what, len(lines), h)
 		}
 		for i, ln := range lines {
 			if lw := lipgloss.Width(ln); lw > w {

@@ -123,7 +123,7 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 	if isAssessed(a, "4.3") {
 		t.Errorf("4.3 was recorded although the input ended before it was answered")
 	}
-	for _, s := range []string{"question 1 of 4, 0% done", "Saved 4.1: 2 of 5 criteria met.", "question 3 of 4, 50% done", "What an auditor looks for"} {
+	for _, s := range []string{"question 1 of 4, 0% done", "Saved 4.1: 2 of 6 criteria met.", "question 3 of 4, 50% done", "What an auditor looks for"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q:\n%s", s, out)
 		}
@@ -169,7 +169,7 @@ func TestAccessibleRevisitAsksAgainWithEarlierAnswers(t *testing.T) {
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
 	}
-	if !strings.Contains(out, "1. ✓ A current record") {
+	if !strings.Contains(out, "1. ✓ A written record") {
 		t.Errorf("earlier answer not pre-selected:\n%s", out)
 	}
 	if !strings.Contains(out, "[now: keep me; enter keeps it, - clears it]") {
@@ -284,7 +284,7 @@ func TestBrokenFileIsNeverOverwritten(t *testing.T) {
 	c := builtin(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "answers.yaml")
-	broken := []byte("format: 1\ncatalog: iso42001-2023@1.0.0\nanswers:\n  \"4.1\": {met: [nope]}\n")
+	broken := []byte("format: 1\ncatalog: iso42001-2023@1.1.0\nanswers:\n  \"4.1\": {met: [nope]}\n")
 	if err := os.WriteFile(path, broken, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestTUIAnswerSavesThenCtrlCStops(t *testing.T) {
 	d.keys(keyEnter)
 	d.wait("x toggle")
 	d.keys("x", keyDown, keyDown, " ")
-	d.wait("[•] The intended purpose")
+	d.wait("[•] For each AI system")
 	d.keys(keyEnter)
 	d.wait("new line") // the notes field has the focus
 	d.keys("Register owned by the CRO")
@@ -472,7 +472,7 @@ func TestTUIRevisitPreselectsEarlierAnswer(t *testing.T) {
 	d.keys(keyEnter)
 	d.wait("Assess")
 	d.keys(keyEnter)
-	d.wait("[•] For each AI system")
+	d.wait("[•] The intended purpose")
 	d.keys(keyEnter)
 	d.wait("new line") // the notes, holding the earlier note
 	d.keys(keyEnter)
