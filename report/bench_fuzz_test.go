@@ -12,7 +12,7 @@ import (
 )
 
 var renderers = map[string]func(io.Writer, *Report) error{
-	"md": WriteMarkdown, "csv": WriteCSV, "json": WriteJSON, "pdf": WritePDF,
+	"md": WriteMarkdown, "csv": WriteCSV, "json": WriteJSON, "pdf": WritePDF, "xlsx": WriteXLSX,
 }
 
 // FuzzRender loads arbitrary answers files and, whatever loads, scores it
@@ -95,6 +95,19 @@ func BenchmarkPDFExample(b *testing.B) {
 	for b.Loop() {
 		buf.Reset()
 		if err := WritePDF(&buf, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func BenchmarkXLSXExample(b *testing.B) {
+	r := exampleReport(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteXLSX(&buf, r); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -201,3 +201,8 @@ func pdfContents(r *Report) []tocEntry {
 func sectionHeading(s Section) string {
 	return sectionKind(s) + " " + s.ID + " " + s.Title
 }
+
+// WritePDFSummary renders the one-page summary for the board alone.
+func WritePDFSummary(w io.Writer, r *Report) error {
+	return writePDF(w, r, (*pdfDoc).boardOnly)
+}

@@ -17,12 +17,13 @@ import (
 func init() { extraCommands = append(extraCommands, newReportCmd) }
 
 type reportOptions struct {
-	format string
-	out    string
-	top    int
-	part   string
-	asOf   string
-	brand  brandFlags
+	format  string
+	out     string
+	top     int
+	part    string
+	asOf    string
+	summary bool
+	brand   brandFlags
 }
 
 // partWriters are the formats of the report's parts that stand alone.
@@ -36,18 +37,19 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 	"pdf":  report.WritePDF,
 	"csv":  report.WriteCSV,
 	"json": report.WriteJSON,
+	"xlsx": report.WriteXLSX,
 }
 
 // reportFormatByExt maps an output file extension to its format.
 var reportFormatByExt = map[string]string{
-	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json",
+	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json", ".xlsx": "xlsx",
 }
 
 func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
-		Short: "Write the gap-analysis report: Markdown, PDF, CSV fix list or JSON",
+		Short: "Write the gap-analysis report: Markdown, PDF, Excel workbook, CSV fix list or JSON",
 		Long: `Write the gap-analysis report for an answers file: cover, executive
 summary, section-by-section detail, prioritized fix list, Statement of
 Applicability, cross-framework view and method.
@@ -57,15 +59,27 @@ Formats:
   pdf   PDF to hand over, with a title page and a chart of section scores
   csv   the prioritized fix list, one row per fix, for spreadsheets and
         issue trackers
+  xlsx  Excel workbook to run remediation in: summary, roadmap with owner,
+        due date and status columns, Statement of Applicability, evidence
   json  the whole report for scripts (schema aimsready.report/v2)
 
-The format follows the extension of -o (.md, .pdf, .csv, .json) unless
+With --summary, the PDF is one page for the board: verdict, scores, the top
+five gaps, the roadmap phases.
+
+The consultant's part of the answers file (commentary, engagement record,
+branding) appears in the PDF, Markdown and workbook. The branding flags
+override the file's branding section for one run.
+
+The format follows the extension of -o (.md, .pdf, .xlsx, .csv, .json) unless
 --format is given. Without -o the report goes to standard output, as
 Markdown unless --format says otherwise. Files are written atomically, and
 the same answers always give the same bytes.
 
 The report is a readiness estimate, not a certification or an audit.`,
 		Example: `  aimsready report answers.yaml -o report.pdf
+  aimsready report answers.yaml -o gap.xlsx
+  aimsready report answers.yaml --summary -o board.pdf
+  aimsready report answers.yaml --draft --doc-version 0.9 -o report.pdf
   aimsready report answers.yaml --format csv -o fixes.csv
   aimsready report answers.yaml >> "$GITHUB_STEP_SUMMARY"`,
 		Args: exactArgs(1, "an answers file"),
@@ -73,11 +87,12 @@ The report is a readiness estimate, not a certification or an audit.`,
 			return runReport(e, args[0], o, cmd.Flags().Changed("format"))
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv or json (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, xlsx, csv or json (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
 	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day planned fixes are judged overdue on, `YYYY-MM-DD` (default: the assessment date)")
+	cmd.Flags().BoolVar(&o.summary, "summary", false, "write the one-page summary for the board (PDF only)")
 	o.brand.register(cmd)
 	return cmd
 }
@@ -114,6 +129,12 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		if write, ok = parts[format]; !ok {
 			return usageError("the %s part is written as md or csv, not %s", o.part, format)
 		}
+	}
+	if o.summary {
+		if format != "pdf" || o.part != "" {
+			return usageError("--summary writes a one-page PDF; use it with -o FILE.pdf or --format pdf, without --part")
+		}
+		write = report.WritePDFSummary
 	}
 	if err := checkDate("--as-of", o.asOf); err != nil {
 		return err
@@ -158,7 +179,7 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 			f = "md"
 		}
 		if _, ok := reportWriters[f]; !ok {
-			return "", usageError("unknown format %q for report (use md, pdf, csv or json)", o.format)
+			return "", usageError("unknown format %q for report (use md, pdf, xlsx, csv or json)", o.format)
 		}
 		if !toStdout && extKnown && byExt != f {
 			fmt.Fprintf(e.stderr, "aimsready: warning: writing %s to %s, whose extension suggests %s\n", f, o.out, byExt)
@@ -169,7 +190,7 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 		return "md", nil
 	}
 	if !extKnown {
-		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
+		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .xlsx, .csv or .json, or pass --format", o.out)
 	}
 	return byExt, nil
 }
