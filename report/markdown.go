@@ -8,10 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// WriteMarkdown writes the gap-analysis report as GitHub-flavoured Markdown.
-// Every text from the answers or the catalog goes through EscapeMarkdown, so
-// no note, title or justification can break a table or inject markup.
-func WriteMarkdown(w io.Writer, r *Report) error {
+// writeMarkdown writes the report; WriteMarkdown balances its tables.
+func writeMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	cv := r.Cover
 	p.f("# %s\n\n", mdText(cv.Title))
@@ -67,7 +65,9 @@ func writeMarkdownSummary(p *printer, r *Report) {
 	for _, reason := range s.Verdict.Reasons {
 		p.f("- %s\n", mdText(reason))
 	}
-	p.f("\n")
+	// A paragraph between the two lists keeps them apart (Markdown would
+	// join them into one).
+	p.f("\nIn numbers:\n\n")
 	p.f("- Questions assessed: %d of %d", s.Assessed, s.Questions)
 	if n := len(s.NotAssessed); n > 0 {
 		p.f(" (not assessed, scored 0: %s)", mdText(strings.Join(s.NotAssessed, ", ")))
@@ -267,7 +267,7 @@ func writeMarkdownSoA(p *printer, r *Report) {
 	for _, c := range soa.Controls {
 		just := mdCell(c.Justification)
 		if c.JustificationIssue != "" {
-			just += "<br>**Flagged:** " + mdText(c.JustificationIssue)
+			just += " — **Flagged:** " + mdText(c.JustificationIssue)
 		}
 		impl := c.Status
 		if c.Score != nil && c.Applicability == SoAApplicable {
@@ -342,7 +342,8 @@ func mdList(items []string) string {
 	if len(out) == 0 {
 		return "—"
 	}
-	return strings.Join(out, "<br>")
+	// Not "<br>": pandoc drops raw HTML on the way to Word.
+	return strings.Join(out, " · ")
 }
 
 func mdQuestions(ids []string) string {

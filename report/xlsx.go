@@ -3,8 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/xuri/excelize/v2"
@@ -52,6 +55,11 @@ const (
 type xlsxDoc struct {
 	f *excelize.File
 	r *Report
+	// widths of the sheet being written, in characters, and the lines the
+	// tallest cell of each row needs: spreadsheets do not size rows with
+	// wrapped text by themselves, so rows get their height from these.
+	widths []float64
+	lines  map[int]int
 	// styles
 	title, label, head, body, num, pct, date, bold, note int
 }
@@ -98,8 +106,46 @@ func cell(col, row int) string {
 
 // text writes s as a text cell: never a formula, whatever it starts with.
 func (x *xlsxDoc) text(sheet string, col, row int, s string, style int) {
-	x.f.SetCellStr(sheet, cell(col, row), xlsxSafe(s))
+	s = xlsxSafe(s)
+	x.f.SetCellStr(sheet, cell(col, row), s)
 	x.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style)
+	x.need(row, col, s, 1)
+}
+
+// need records the lines s takes in column col (span columns wide).
+func (x *xlsxDoc) need(row, col int, s string, span int) {
+	if x.lines == nil || col >= len(x.widths) {
+		return
+	}
+	w := 0.0
+	for c := col; c < min(col+span, len(x.widths)); c++ {
+		w += x.widths[c]
+	}
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		// About 1.15 characters per width unit once wrapped at word
+		// boundaries; a rough fit is enough to keep text visible.
+		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))*1.15/math.Max(w, 1))))
+	}
+	x.lines[row] = max(x.lines[row], n)
+}
+
+// sizeRows gives every row with wrapped text the height it needs.
+func (x *xlsxDoc) sizeRows(sheet string) error {
+	rows := make([]int, 0, len(x.lines))
+	for r := range x.lines {
+		rows = append(rows, r)
+	}
+	slices.Sort(rows)
+	for _, r := range rows {
+		if n := x.lines[r]; n > 1 {
+			if err := x.f.SetRowHeight(sheet, r, math.Min(409, 15*float64(n)+2)); err != nil {
+				return err
+			}
+		}
+	}
+	x.lines = map[int]int{}
+	return nil
 }
 
 // number writes v, or leaves the cell empty for nil.
@@ -144,6 +190,10 @@ func (x *xlsxDoc) table(sheet string, cols []xcol, rows int) error {
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
+	x.widths, x.lines = nil, map[int]int{}
+	for _, c := range cols {
+		x.widths = append(x.widths, c.width)
+	}
 	for i, c := range cols {
 		x.text(sheet, i, 1, c.title, x.head)
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -151,6 +201,7 @@ func (x *xlsxDoc) table(sheet string, cols []xcol, rows int) error {
 			return err
 		}
 	}
+	delete(x.lines, 1) // the header row has its own height
 	if err := f.SetRowHeight(sheet, 1, 30); err != nil {
 		return err
 	}
@@ -158,7 +209,26 @@ func (x *xlsxDoc) table(sheet string, cols []xcol, rows int) error {
 		return err
 	}
 	last := max(rows, 1) + 1
-	return f.AutoFilter(sheet, "A1:"+cell(len(cols)-1, last), nil)
+	if err := f.AutoFilter(sheet, "A1:"+cell(len(cols)-1, last), nil); err != nil {
+		return err
+	}
+	return x.printSetup(sheet, true)
+}
+
+// printSetup makes a sheet print on A4 landscape, as wide as one page,
+// with the header row repeated on every page.
+func (x *xlsxDoc) printSetup(sheet string, header bool) error {
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if !header {
+		return nil
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
 // dropList offers a fixed list in a column's cells from row 2 to last.
@@ -179,7 +249,8 @@ func (x *xlsxDoc) summary() error {
 	if err := f.SetSheetName("Sheet1", sh); err != nil { // a new file's one sheet
 		return err
 	}
-	for col, w := range []float64{30, 14, 14, 16, 16, 12, 12} {
+	x.widths, x.lines = []float64{30, 14, 14, 16, 16, 12, 12}, map[int]int{}
+	for col, w := range x.widths {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		if err := f.SetColWidth(sh, name, name, w); err != nil {
 			return err
@@ -194,14 +265,18 @@ func (x *xlsxDoc) summary() error {
 			return
 		}
 		x.text(sh, 0, row, label, x.label)
-		x.text(sh, 1, row, value, x.body)
+		x.f.SetCellStr(sh, cell(1, row), xlsxSafe(value))
+		x.f.SetCellStyle(sh, cell(1, row), cell(1, row), x.body)
+		x.need(row, 1, xlsxSafe(value), 6)
 		f.MergeCell(sh, cell(1, row), cell(6, row))
 		row++
 	}
 	score := func(label string, v *Points, note string) {
 		x.text(sh, 0, row, label, x.label)
 		x.number(sh, 1, row, pf(v), x.pct)
-		x.text(sh, 2, row, note, x.note)
+		x.f.SetCellStr(sh, cell(2, row), note)
+		x.f.SetCellStyle(sh, cell(2, row), cell(2, row), x.note)
+		x.need(row, 2, note, 5)
 		f.MergeCell(sh, cell(2, row), cell(6, row))
 		row++
 	}
@@ -224,6 +299,14 @@ func (x *xlsxDoc) summary() error {
 	fact("Fixes", fmt.Sprintf("%d (every one on the Roadmap sheet)", s.FixCount))
 	fact("Questions assessed", fmt.Sprintf("%d of %d", s.Assessed, s.Questions))
 	row++
+	// The consultant's words, as plain text: a cell has no bold or bullets.
+	cm := r.Commentary
+	fact("Assessor's commentary", plainRich(cm.Executive))
+	fact("Key findings", numberedPlain(cm.Findings))
+	fact("Recommendations", numberedPlain(cm.Recommendations))
+	if cm.Executive != "" || len(cm.Findings) > 0 || len(cm.Recommendations) > 0 {
+		row++
+	}
 
 	// Section scores.
 	heads := []string{"Section", "ID", "Score", "Documentation", "Implementation", "Answered", "Questions"}
@@ -260,9 +343,15 @@ func (x *xlsxDoc) summary() error {
 		}
 		row++
 	}
-	x.text(sh, 0, row, r.Disclaimer, x.note)
+	x.f.SetCellStr(sh, cell(0, row), r.Disclaimer)
+	x.f.SetCellStyle(sh, cell(0, row), cell(0, row), x.note)
+	x.need(row, 0, r.Disclaimer, 7)
 	f.MergeCell(sh, cell(0, row), cell(6, row))
-	return f.SetRowHeight(sh, row, 30)
+	delete(x.lines, 1) // the title
+	if err := x.printSetup(sh, false); err != nil {
+		return err
+	}
+	return x.sizeRows(sh)
 }
 
 // ---- Roadmap ----------------------------------------------------------------
@@ -272,7 +361,7 @@ func (x *xlsxDoc) summary() error {
 // can be copied back into the answers file's plan.
 var roadmapCols = []xcol{
 	{"Rank", 7}, {"Phase", 7}, {"Phase title", 16}, {"Workstream", 22}, {"Question", 9}, {"Question title", 28},
-	{"What is missing", 50}, {"Fix", 60}, {"Evidence kind", 11}, {"Citations", 22}, {"Also closes", 12},
+	{"What is missing", 50}, {"Fix", 60}, {"Evidence kind", 11}, {"Clause", 16}, {"Cross-references", 40}, {"Also closes", 12},
 	{"Effort", 8}, {"Person-days", 10}, {"Gain", 8}, {"Stage 1 blocker", 9}, {"Assessed", 9},
 	{"Owner", 18}, {"Due", 12}, {"Status", 13}, {"Fix id", 30},
 }
@@ -293,38 +382,49 @@ func (x *xlsxDoc) roadmap() error {
 		x.text(sh, 6, row, fx.CriterionText, x.body)
 		x.text(sh, 7, row, fx.Fix, x.body)
 		x.text(sh, 8, row, fx.Evidence, x.body)
-		x.text(sh, 9, row, strings.Join(fx.Cites, "\n"), x.body)
-		x.text(sh, 10, row, strings.Join(fx.Also, ", "), x.body)
-		x.text(sh, 11, row, fx.Effort, x.body)
-		x.number(sh, 12, row, fl(fx.Days), x.num)
-		x.number(sh, 13, row, pf(&fx.Gain), x.num)
-		x.text(sh, 14, row, yesNo(fx.Blocker), x.body)
-		x.text(sh, 15, row, yesNo(fx.Assessed), x.body)
-		x.text(sh, 16, row, fx.Owner, x.body)
-		if d, err := time.Parse("2006-01-02", fx.Due); err == nil {
-			x.f.SetCellValue(sh, cell(17, row), d)
-			x.f.SetCellStyle(sh, cell(17, row), cell(17, row), x.date)
-		} else {
-			x.text(sh, 17, row, fx.Due, x.body)
+		clause, refs := "", []string(nil)
+		if len(fx.Cites) > 0 {
+			clause, refs = fx.Cites[0], fx.Cites[1:]
 		}
-		x.text(sh, 18, row, fx.Status, x.body)
-		x.text(sh, 19, row, fx.ID, x.body)
+		x.text(sh, 9, row, clause, x.body)
+		// The cross-references are many and secondary: they wrap in
+		// their cell but do not make the row taller.
+		x.f.SetCellStr(sh, cell(10, row), xlsxSafe(strings.Join(refs, "; ")))
+		x.f.SetCellStyle(sh, cell(10, row), cell(10, row), x.body)
+		x.text(sh, 11, row, strings.Join(fx.Also, ", "), x.body)
+		x.text(sh, 12, row, fx.Effort, x.body)
+		x.number(sh, 13, row, fl(fx.Days), x.num)
+		x.number(sh, 14, row, pf(&fx.Gain), x.num)
+		x.text(sh, 15, row, yesNo(fx.Blocker), x.body)
+		x.text(sh, 16, row, yesNo(fx.Assessed), x.body)
+		x.text(sh, 17, row, fx.Owner, x.body)
+		if d, err := time.Parse("2006-01-02", fx.Due); err == nil {
+			x.f.SetCellValue(sh, cell(18, row), d)
+			x.f.SetCellStyle(sh, cell(18, row), cell(18, row), x.date)
+		} else {
+			x.text(sh, 18, row, fx.Due, x.body)
+		}
+		x.text(sh, 19, row, fx.Status, x.body)
+		x.text(sh, 20, row, fx.ID, x.body)
 	}
 	last := len(r.Fixes) + 1
 	statuses := make([]string, len(assess.PlanStatuses))
 	for i, s := range assess.PlanStatuses {
 		statuses[i] = string(s)
 	}
-	if err := x.dropList(sh, 18, last, statuses, "Use planned, in-progress or done, as in the answers file's plan."); err != nil {
+	if err := x.dropList(sh, 19, last, statuses, "Use planned, in-progress or done, as in the answers file's plan."); err != nil {
 		return err
 	}
 	dv := excelize.NewDataValidation(true)
-	dv.Sqref = cell(17, 2) + ":" + cell(17, max(last, 2))
+	dv.Sqref = cell(18, 2) + ":" + cell(18, max(last, 2))
 	if err := dv.SetRange(36526, 73051, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 		return err
 	}
 	dv.SetError(excelize.DataValidationErrorStyleStop, "Not a date", "Enter the due date as a date, for example 2027-03-31.")
-	return x.f.AddDataValidation(sh, dv)
+	if err := x.f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	return x.sizeRows(sh)
 }
 
 func yesNo(b bool) string {
@@ -371,10 +471,12 @@ func (x *xlsxDoc) soa() error {
 	for _, s := range r.Method.Statuses {
 		statuses = append(statuses, s.Status)
 	}
-	if len(statuses) == 0 {
-		return nil
+	if len(statuses) > 0 {
+		if err := x.dropList(sh, 7, last, statuses, "Use one of the statuses of the method: "+strings.Join(statuses, ", ")+"."); err != nil {
+			return err
+		}
 	}
-	return x.dropList(sh, 7, last, statuses, "Use one of the statuses of the method: "+strings.Join(statuses, ", ")+".")
+	return x.sizeRows(sh)
 }
 
 // ---- Evidence -----------------------------------------------------------------
@@ -409,7 +511,7 @@ func (x *xlsxDoc) evidence() error {
 			row++
 		}
 	}
-	return nil
+	return x.sizeRows(sh)
 }
 
 // props fixes the document properties, so the bytes never depend on the
@@ -437,4 +539,12 @@ func (x *xlsxDoc) props() error {
 		Modified:       stamp,
 		Language:       "en-GB",
 	})
+}
+
+func numberedPlain(items []string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = fmt.Sprintf("%d. %s", i+1, plainRich(it))
+	}
+	return strings.Join(out, "\n")
 }
