@@ -132,7 +132,7 @@ func writeMarkdownRoadmap(p *printer, r *Report) {
 
 func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 	if full {
-		p.f("| Rank | Phase | Question | Criterion not met | Fix | Citation | Effort | Gain | Blocker | Plan |\n|---:|---:|---|---|---|---|---|---:|---|---|\n")
+		p.f("| Rank | Phase | Question | Criterion not met | Fix | Clause | Effort | Gain | Blocker | Plan |\n|---:|---:|---|---|---|---|---|---:|---|---|\n")
 	} else {
 		p.f("| Rank | Phase | Question | Fix | Effort | Gain | Blocker |\n|---:|---:|---|---|---|---:|---|\n")
 	}
@@ -150,7 +150,7 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 		}
 		if full {
 			p.f("| %d | %d | %s | %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdCell(f.CriterionText),
-				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
+				mdCell(f.Fix), mdCell(firstOf(f.Cites)), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
 		} else {
 			p.f("| %d | %d | %s | %s | %s | +%s | %s |\n", f.Rank, f.Phase, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
 		}
@@ -443,4 +443,13 @@ func capitalizeFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// firstOf is the first item, or "": a fix's first citation is its ISO
+// clause; the cross-references are in the JSON, CSV and workbook.
+func firstOf(items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	return items[0]
 }

@@ -107,21 +107,22 @@ func separatorCells(line string) ([]string, bool) {
 
 // columnWidths is the dash count of each column: about the length of its
 // longer cells (the 80th percentile, so one long note does not take the
-// table), at least its header's longest word, between 3 and 60.
+// table), and room for its longest word ("developer", "Implementation")
+// so Word never breaks one; a long text column gets at most 32.
 func columnWidths(rows []string, n int) []int {
 	lengths := make([][]int, n)
 	longestWord := make([]int, n)
-	for r, row := range rows {
+	for _, row := range rows {
 		for c, cell := range splitRow(row) {
 			if c >= n {
 				break
 			}
 			l := utf8.RuneCountInString(cell)
 			lengths[c] = append(lengths[c], l)
-			if r == 0 {
-				for _, w := range strings.Fields(cell) {
-					longestWord[c] = max(longestWord[c], utf8.RuneCountInString(w))
-				}
+			for _, w := range strings.Fields(cell) {
+				// Up to 16 letters (a long path or address may break),
+				// with room for Word's cell padding and a bold header.
+				longestWord[c] = max(longestWord[c], 2*min(16, utf8.RuneCountInString(w))+6)
 			}
 		}
 	}
@@ -133,7 +134,7 @@ func columnWidths(rows []string, n int) []int {
 		if len(ls) > 0 {
 			p = ls[int(math.Floor(0.8*float64(len(ls)-1)))]
 		}
-		out[c] = min(60, max(3, p, longestWord[c]))
+		out[c] = max(min(32, p), longestWord[c], 3)
 	}
 	return out
 }

@@ -13,21 +13,16 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 )
 
 var examplePDF = sync.OnceValues(func() ([]byte, error) {
-	c, err := catalog.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	a, _, err := assess.LoadFile(exampleAnswers, c)
+	r, err := buildFrom(exampleAnswers)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	err = WritePDF(&buf, Build(assess.Score(a, c), c, Options{ToolVersion: testVersion}))
+	err = WritePDF(&buf, r)
 	return buf.Bytes(), err
 })
 
