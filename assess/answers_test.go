@@ -294,3 +294,52 @@ func TestApplicableTrueIsADecision(t *testing.T) {
 		t.Errorf("decision not saved:\n%s", out)
 	}
 }
+
+// A file written against catalog 1.0.0 loads with 1.1.0: met criteria the
+// new version removed or reworded are named in a warning and kept, so a
+// save and a reload give the same answers (nothing silently dropped).
+func TestCatalog100FileLoadsAndKeepsEverything(t *testing.T) {
+	c := builtin(t)
+	a, warns, err := LoadFile("../testdata/examples/answers-2026-08.yaml", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Catalog != "iso42001-2023@1.0.0" {
+		t.Fatalf("catalog = %s, want the 1.0.0 file", a.Catalog)
+	}
+	var all []string
+	for _, w := range warns {
+		all = append(all, w.String())
+	}
+	joined := strings.Join(all, "\n")
+	for _, want := range []string{"answers were given against catalog iso42001-2023@1.0.0; scoring with " + c.Ident(), "removed or reworded", "re-check"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings lack %q:\n%s", want, joined)
+		}
+	}
+	unknown := 0
+	for _, ans := range a.Answers {
+		unknown += len(ans.Unknown)
+	}
+	if unknown == 0 {
+		t.Fatal("expected reworded criteria kept as unknown")
+	}
+	data, err := Marshal(a, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := Parse("again.yaml", data, c)
+	if err != nil {
+		t.Fatalf("saved file does not load: %v", err)
+	}
+	// Saving writes "applicable: true" for an assessed control, which is
+	// the same decision made explicit.
+	if diff := cmp.Diff(a.Answers, again.Answers, cmpopts.IgnoreFields(Answer{}, "Decided")); diff != "" {
+		t.Errorf("save and reload changed the answers (-before +after):\n%s", diff)
+	}
+	for id, ans := range a.Answers {
+		if ans.Decision() != again.Answers[id].Decision() {
+			t.Errorf("%s: decision changed on save", id)
+		}
+	}
+}

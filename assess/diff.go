@@ -16,6 +16,8 @@ type Comparison struct {
 	NewlyAssessed  []string // questions not assessed in Old but assessed in New
 	BlockersBefore int
 	BlockersAfter  int
+	// PlanChanges are the plan entries added, removed or changed.
+	PlanChanges []PlanChange
 }
 
 // SectionDelta is one section's change.
@@ -51,6 +53,7 @@ func Compare(old, new *Result) *Comparison {
 		OverallDelta:   new.Overall - old.Overall,
 		BlockersBefore: len(old.Blockers),
 		BlockersAfter:  len(new.Blockers),
+		PlanChanges:    planChanges(old.Plan, new.Plan),
 	}
 	oldSec := map[string]SectionScore{}
 	for _, s := range old.Sections {

@@ -220,3 +220,27 @@ func TestOverdue(t *testing.T) {
 		t.Errorf("overdue (-want +got):\n%s", diff)
 	}
 }
+
+// diff lists plan entries added, removed and changed, by fix id.
+func TestPlanChanges(t *testing.T) {
+	c := builtin(t)
+	old := New(c, "Plan", fixedDay, ProfileFull)
+	old.Plan = map[string]*PlanItem{
+		"6.1.2/method-documented":   {Owner: "Ana", Due: "2026-04-01", Status: PlanPlanned},
+		"6.2/objectives-documented": {Owner: "Ben", Status: PlanPlanned},
+	}
+	cur := New(c, "Plan", fixedDay, ProfileFull)
+	cur.Plan = map[string]*PlanItem{
+		"6.1.2/method-documented": {Owner: "Ana", Due: "2026-04-01", Status: PlanDone},
+		"9.1/monitoring-plan":     {Owner: "Cy", Status: PlanPlanned},
+	}
+	cmpd := Compare(Score(old, c), Score(cur, c))
+	var got []string
+	for _, ch := range cmpd.PlanChanges {
+		got = append(got, ch.Kind()+" "+ch.ID)
+	}
+	want := []string{"changed 6.1.2/method-documented", "removed 6.2/objectives-documented", "added 9.1/monitoring-plan"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plan changes (-want +got):\n%s", diff)
+	}
+}

@@ -70,6 +70,9 @@ type Result struct {
 	SoAMissing     []string // controls with no applicability decision
 	SoAUnjustified []string // controls decided without a justification
 	Overdue        []Fix    // planned fixes past their due date (see MarkOverdue)
+	// Plan is the answers file's plan by fix id, including entries for
+	// fixes already done (their criterion met), for comparisons.
+	Plan map[string]*PlanItem
 }
 
 // Readiness is a share of criteria met; Has is false when no criterion of
@@ -183,7 +186,7 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 	res := &Result{
 		Catalog: c.Ident(), CatalogTitle: c.Title, AnswersFrom: a.Catalog, Profile: a.Profile,
 		Organization: a.Organization, Assessor: a.Assessor, Date: a.Date, Scope: a.Scope,
-		Roles: a.Roles, Systems: a.Systems, Method: c.Method.WithDefaults(),
+		Roles: a.Roles, Systems: a.Systems, Method: c.Method.WithDefaults(), Plan: a.Plan,
 	}
 	if res.Profile == "" {
 		res.Profile = ProfileFull
@@ -301,14 +304,24 @@ type scorer struct {
 // owner returns where a criterion is answered: its shared target when the
 // target question is in the assessment and not excluded, else itself.
 func (sc *scorer) owner(q *catalog.Question, cr *catalog.Criterion) (*catalog.Question, *catalog.Criterion) {
+	if tq, tc, ok := sc.a.AnsweredElsewhere(cr); ok {
+		return tq, tc
+	}
+	return q, cr
+}
+
+// AnsweredElsewhere reports where a shared criterion (same-as) is
+// answered: at its target, when the target question is in the assessment
+// and not excluded. Otherwise the criterion is answered where it stands.
+func (a *Answers) AnsweredElsewhere(cr *catalog.Criterion) (*catalog.Question, *catalog.Criterion, bool) {
 	if cr.Target == nil {
-		return q, cr
+		return nil, nil, false
 	}
 	tq := cr.TargetQuestion
-	if !sc.a.InProfile(tq) || sc.a.Answers[tq.ID].Excluded() {
-		return q, cr
+	if !a.InProfile(tq) || a.Answers[tq.ID].Excluded() {
+		return nil, nil, false
 	}
-	return tq, cr.Target
+	return tq, cr.Target, true
 }
 
 // met reports whether criterion cr of question q is met, reading a shared

@@ -2,6 +2,8 @@ package assess
 
 import (
 	"fmt"
+
+	"github.com/aimsready/aimsready/catalog"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,11 +66,51 @@ func ThinInclusion(j string) string {
 	if slices.Contains(genericInclusions, norm) {
 		return fmt.Sprintf("generic phrase (%q) that does not say which risk, system or obligation the control answers", j)
 	}
-	if placeholderRE.MatchString(j) {
+	if placeholderRE.MatchString(j) || strings.Contains(j, DraftGap) {
 		return "placeholder text instead of a reason"
 	}
 	if n := len(strings.Fields(j)); n < MinInclusionWords {
 		return fmt.Sprintf("too short (%d words) to say which risk, system or obligation the control answers", n)
 	}
 	return ""
+}
+
+// DraftGap is the part of a drafted justification the assessor must
+// replace; ThinInclusion refuses a text that still holds it.
+const DraftGap = "[Name the risk, obligation or system this control answers.]"
+
+// DraftInclusion offers a starting point for the justification of including
+// a control, from the organisation's roles and AI systems: the interview
+// shows it for the assessor to edit, never saves it unseen.
+func DraftInclusion(q *catalog.Question, a *Answers) string {
+	var roles []string
+	for _, r := range a.Roles {
+		if len(q.Roles) == 0 || slices.Contains(q.Roles, r) {
+			roles = append(roles, string(r))
+		}
+	}
+	var systems []string
+	for _, s := range a.Systems {
+		if len(q.Roles) == 0 || slices.Contains(q.Roles, s.Role) {
+			name := s.Name
+			if s.Risk != "" {
+				name += " (" + s.Risk + " risk)"
+			}
+			systems = append(systems, name)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("Applies because we act as " + orSomething(catalog.JoinAnd(roles), "a party concerned") + " of AI systems")
+	if len(systems) > 0 {
+		b.WriteString(", including " + catalog.JoinAnd(systems))
+	}
+	b.WriteString(". " + DraftGap)
+	return b.String()
+}
+
+func orSomething(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }

@@ -2,13 +2,10 @@ package report
 
 import (
 	"encoding/json"
-	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
-	"github.com/aimsready/aimsready/catalog"
 )
 
 // ScoreSchema versions the JSON of `aimsready score --format json`.
@@ -191,93 +188,6 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	Failure   *junitMessage `xml:"failure,omitempty"`
-	Skipped   *junitMessage `xml:"skipped,omitempty"`
-}
-
-type junitMessage struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr,omitempty"`
-	Body    string `xml:",chardata"`
-}
-
-// WriteJUnit writes one test case per question, failing with its unmet
-// criteria, so CI systems show the gaps in their test views. Excluded
-// controls are skipped with their justification.
-func WriteJUnit(w io.Writer, res *assess.Result, c *catalog.Catalog) error {
-	suites := junitSuites{Name: "ISO/IEC 42001 readiness: " + res.Organization}
-	bySection := map[string]*junitSuite{}
-	var order []string
-	for _, s := range res.Sections {
-		bySection[s.ID] = &junitSuite{Name: fmt.Sprintf("%s %s", s.ID, s.Title)}
-		order = append(order, s.ID)
-	}
-	for _, q := range res.Questions {
-		suite := bySection[q.Section]
-		tc := junitCase{Name: q.ID + " " + q.Title, Classname: "aimsready." + q.Section}
-		switch q.Status {
-		case assess.StatusExcluded:
-			tc.Skipped = &junitMessage{Message: "excluded in the Statement of Applicability: " + q.Justification}
-			suite.Skipped++
-		case assess.StatusNotAssessed:
-			tc.Failure = &junitMessage{Type: "not-assessed", Message: "not assessed yet (scored 0)",
-				Body: "Answer this question with 'aimsready assess' or in the answers file."}
-			suite.Failures++
-		case assess.StatusMet:
-		default:
-			var body strings.Builder
-			for _, id := range q.Unmet {
-				if cr := c.Question(q.ID).Criterion(id); cr != nil {
-					fmt.Fprintf(&body, "- %s: %s\n  Fix: %s\n", id, cr.Text, cr.Fix)
-				}
-			}
-			tc.Failure = &junitMessage{Type: "unmet-criteria",
-				Message: fmt.Sprintf("%d of %d criteria not met (score %s)", len(q.Unmet), len(q.Unmet)+len(q.Met), Pct(q.Score)),
-				Body:    body.String()}
-			suite.Failures++
-		}
-		suite.Tests++
-		suite.Cases = append(suite.Cases, tc)
-	}
-	for _, id := range order {
-		s := bySection[id]
-		suites.Suites = append(suites.Suites, *s)
-		suites.Tests += s.Tests
-		suites.Failures += s.Failures
-		suites.Skipped += s.Skipped
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(suites); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }
 
 // WriteScoreMarkdown writes a summary fit for a CI job summary or a

@@ -66,6 +66,7 @@ func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 	}
 	list("Closed (now met or excluded)", c.Closed)
 	list("Opened (newly unmet)", c.Opened)
+	writePlanChangesText(p, c)
 	return p.err
 }
 
@@ -79,6 +80,7 @@ type diffJSON struct {
 	Sections       []sectionDeltaJSON `json:"sections"`
 	Closed         []fixRef           `json:"closed"`
 	Opened         []fixRef           `json:"opened"`
+	PlanChanges    []planChangeJSON   `json:"plan_changes"`
 	NewlyAssessed  []string           `json:"newly_assessed"`
 }
 
@@ -111,7 +113,7 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	}
 	out := diffJSON{Schema: DiffSchema, CatalogChanged: c.CatalogChanged, Old: side(c.Old, c.BlockersBefore), New: side(c.New, c.BlockersAfter),
 		OverallDelta: Round2(c.OverallDelta), Regressed: c.Regressed(), Sections: []sectionDeltaJSON{},
-		Closed: []fixRef{}, Opened: []fixRef{}, NewlyAssessed: nonNil(c.NewlyAssessed)}
+		Closed: []fixRef{}, Opened: []fixRef{}, NewlyAssessed: nonNil(c.NewlyAssessed), PlanChanges: planChangesJSON(c)}
 	for _, s := range c.Sections {
 		d := sectionDeltaJSON{ID: s.ID, Title: s.Title, Delta: Round2(s.Delta)}
 		if s.InOld {
@@ -161,5 +163,6 @@ func WriteDiffMarkdown(w io.Writer, c *assess.Comparison) error {
 		p.f("| %s %s | %s | %s | %s |\n", s.ID, EscapeMarkdown(s.Title), before, after, change)
 	}
 	p.f("\nFixes closed: %d · opened: %d · questions newly assessed: %d\n", len(c.Closed), len(c.Opened), len(c.NewlyAssessed))
+	writePlanChangesMarkdown(p, c)
 	return p.err
 }

@@ -15,11 +15,12 @@ func (d *pdfDoc) soa() {
 	r := d.r
 	soa := r.SoA
 	d.heading(0, "Statement of Applicability", 40)
-	intro := fmt.Sprintf("%d Annex A controls: %d applicable, %d excluded, %d without a decision. The implementation status follows from each control's score (see the method). An auditor expects a justification for every inclusion and exclusion.",
+	intro := fmt.Sprintf("%d Annex A controls: %d applicable, %d excluded, %d without a decision. The status follows from each control's score (see the method). An auditor expects a justification for every inclusion and exclusion.",
 		len(soa.Controls), soa.Applicable, soa.Excluded, soa.Undecided)
 	if soa.Flagged > 0 {
-		intro += fmt.Sprintf(" %d exclusion(s) are flagged: their justification would not survive an audit.", soa.Flagged)
+		intro += fmt.Sprintf(" %d justification(s) are flagged: missing, or too thin to survive an audit.", soa.Flagged)
 	}
+	intro += " " + soa.Note
 	d.para(stBody, intro)
 	d.gap(3)
 	if len(soa.Controls) == 0 {

@@ -36,7 +36,7 @@ func (d *pdfDoc) titlePage() {
 		y += tst.lineH()
 	}
 	sub := style{fontSans, "", 11, rgb{214, 226, 242}}
-	d.text(sub, marginL, y+2, contentW, "How ready is the AI management system for a Stage 1 certification audit?", "L")
+	d.text(sub, marginL, y+2, contentW, "How ready is the AI management system for its Stage 1 and Stage 2 certification audits?", "L")
 
 	// Organisation.
 	y = 100
@@ -121,11 +121,9 @@ func (d *pdfDoc) titlePage() {
 	vx := marginL + 70
 	d.text(stSmallB, vx, tileTop+4, contentW-75, "VERDICT", "L")
 	d.badge(vx, tileTop+9, contentW-75, 7, r.Summary.Verdict.Label, verdictTone(r.Summary.Verdict), style{fontSans, "B", 10, colText})
-	note := fmt.Sprintf("Documentation %s, implementation %s; %d Stage 1 blocker(s); %d of %d questions assessed.",
-		scoreText(r.Summary.Documentation), scoreText(r.Summary.Implementation), r.Summary.BlockerCount, r.Summary.Assessed, r.Summary.Questions)
-	for i, l := range d.clampLines(stCell, d.lines(stCell, note, contentW-75), 2, contentW-75) {
-		d.text(stCell, vx, tileTop+17.5+float64(i)*stCell.lineH(), contentW-75, l, "L")
-	}
+	note := fmt.Sprintf("Documentation %s · implementation %s · %d Stage 1 blocker(s)",
+		scoreText(r.Summary.Documentation), scoreText(r.Summary.Implementation), r.Summary.BlockerCount)
+	d.text(stCell, vx, tileTop+18.5, contentW-75, note, "L")
 
 	// Disclaimer.
 	d.fill(rgb{248, 249, 251})
@@ -337,7 +335,7 @@ func (d *pdfDoc) summary() {
 		notes = append(notes, fmt.Sprintf("Excluded in the Statement of Applicability: %s.", strings.Join(s.Excluded, ", ")))
 	}
 	if r.SoA.Flagged > 0 {
-		notes = append(notes, fmt.Sprintf("%d exclusion(s) have a justification too thin to survive an audit; see the Statement of Applicability.", r.SoA.Flagged))
+		notes = append(notes, fmt.Sprintf("%d control(s) have a justification too thin to survive an audit, or none; see the Statement of Applicability.", r.SoA.Flagged))
 	}
 	for _, n := range notes {
 		d.para(stSmall, n)

@@ -54,6 +54,18 @@ func (l look) keepHint(title, current string, clearable bool) string {
 	return fmt.Sprintf("%s [now: %s; enter keeps it]", title, current)
 }
 
+// requireOrKeep refuses an empty value, except in accessible mode when the
+// field holds one already: there an empty line keeps it.
+func (l look) requireOrKeep(current, msg string) func(string) error {
+	keep := l.accessible && strings.TrimSpace(current) != ""
+	return func(s string) error {
+		if keep && strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return requireText(msg)(s)
+	}
+}
+
 // cleared trims a text value; in accessible mode a lone "-" means empty.
 func (l look) cleared(s string) string {
 	s = strings.TrimSpace(s)
@@ -116,7 +128,12 @@ type questionForm struct {
 	met           []string
 	notes         string
 	evidence      string
-	justification string
+	justification string // why an excluded control does not apply
+	inclusion     string // why an included control applies
+
+	// shared are the criteria answered at an earlier question (same-as):
+	// shown, not asked, and kept as they were in this answer.
+	shared []string
 
 	prev *assess.Answer
 	look look
@@ -166,14 +183,30 @@ func rolesNot(rs []catalog.Role) string {
 // newQuestionForm builds the pages for q. prev is the earlier answer (nil
 // when none); roles are the organisation's roles.
 func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.Role, p progress, l look) *questionForm {
+	return buildQuestionForm(q, &assess.Answers{Roles: roles, Answers: map[string]*assess.Answer{q.ID: prev}}, p, l)
+}
+
+// buildQuestionForm builds the pages for q within the assessment a: its
+// earlier answer, the organisation's roles and systems (for a drafted
+// inclusion justification) and the answers that shared criteria take.
+func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l look) *questionForm {
+	prev := a.Answers[q.ID]
+	roles := a.Roles
 	qf := &questionForm{q: q, prev: prev, applies: true, look: l}
 	if prev != nil {
 		qf.notes = prev.Notes
 		qf.evidence = strings.Join(prev.Evidence, ", ")
-		qf.justification = prev.Justification
 		if prev.Assessed && prev.Applicable {
 			qf.met = append([]string(nil), prev.Met...)
 		}
+		if prev.Applicable {
+			qf.inclusion = prev.Justification
+		} else {
+			qf.justification = prev.Justification
+		}
+	}
+	if q.IsControl() && qf.inclusion == "" && len(a.Roles)+len(a.Systems) > 0 {
+		qf.inclusion = assess.DraftInclusion(q, a)
 	}
 	header := progressLine(q, p, l.width) + "\n" + questionHeading(q)
 
@@ -213,13 +246,32 @@ func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.R
 	}
 	qf.pages = append(qf.pages, page{group: huh.NewGroup(fields...).Title(header)})
 
-	// Page 2: criteria met, notes, evidence.
+	// Page 2: criteria met, notes, evidence. A criterion answered at an
+	// earlier question is shown with that answer, not asked again.
 	var opts []huh.Option[string]
+	var sharedNotes []string
 	for _, cr := range q.Criteria {
+		// At least one criterion is always asked here, so the page has a field.
+		if tq, tc, ok := a.AnsweredElsewhere(cr); ok && len(qf.shared) < len(q.Criteria)-1 {
+			state := "not answered there yet"
+			if ta := a.Answers[tq.ID]; ta != nil && ta.Assessed {
+				state = "not met"
+				if ta.IsMet(tc.ID) {
+					state = "met"
+				}
+			}
+			qf.shared = append(qf.shared, cr.ID)
+			sharedNotes = append(sharedNotes, fmt.Sprintf("Answered at %s (%s): %s", tq.ID, state, truncate(strings.Join(strings.Fields(cr.Text), " "), 90)))
+			continue
+		}
 		opts = append(opts, huh.NewOption(optionText(cr.Text, l), cr.ID))
 	}
+	critTitle := "Which of these are in place? Tick each one that is met."
+	if l.accessible && len(sharedNotes) > 0 { // huh prints no group description in accessible mode
+		critTitle = strings.Join(sharedNotes, "\n") + "\n" + critTitle
+	}
 	criteria := huh.NewMultiSelect[string]().
-		Title("Which of these are in place? Tick each one that is met.").
+		Title(critTitle).
 		Options(opts...).
 		Filterable(false).
 		Value(&qf.met)
@@ -234,20 +286,39 @@ func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.R
 		Placeholder("e.g. AI policy v2, risk register 2026-03").
 		Value(&qf.evidence)
 	prompt := strings.Join(strings.Fields(q.Prompt), " ")
+	if len(sharedNotes) > 0 {
+		prompt += "\n" + strings.Join(sharedNotes, "\n")
+	}
 	if !l.accessible {
 		prompt += "\n" // a blank line before the fields
 	}
 	assess := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
 	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }})
 
-	// Page 3, excluded controls only: the justification the SoA must show.
+	// Page 3, included controls: why it applies, which the SoA must show
+	// as well; a drafted starting point is offered for editing.
+	if q.IsControl() {
+		incl := huh.NewText().
+			Title(l.keepHint("Why does "+q.ID+" apply? (for the Statement of Applicability)", qf.inclusion, false)).
+			Description("Name the risk, obligation or AI system this control answers. Edit the suggestion.").
+			Lines(3).
+			ExternalEditor(false).
+			Validate(l.requireOrKeep(qf.inclusion, "a justification is required: the SoA must say why each included control applies")).
+			Value(&qf.inclusion)
+		qf.pages = append(qf.pages, page{
+			group:  huh.NewGroup(incl).Title(header),
+			hidden: func() bool { return !qf.applies },
+		})
+	}
+
+	// Page 4, excluded controls only: the justification the SoA must show.
 	if q.IsControl() {
 		just := huh.NewText().
 			Title(l.keepHint("Why does "+q.ID+" not apply?", qf.justification, false)).
 			Description("The Statement of Applicability must justify every excluded control.").
 			Lines(3).
 			ExternalEditor(false).
-			Validate(requireText("a justification is required to exclude a control")).
+			Validate(l.requireOrKeep(qf.justification, "a justification is required to exclude a control")).
 			Value(&qf.justification)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(just).Title(header),
@@ -268,9 +339,18 @@ func (qf *questionForm) answer() *assess.Answer {
 		ans.Justification = strings.TrimSpace(qf.justification)
 		return ans
 	}
+	if qf.q.IsControl() {
+		ans.Justification = strings.TrimSpace(qf.inclusion)
+	}
 	ans.Met = []string{}
 	for _, id := range qf.q.CriterionIDs() { // catalog order, no duplicates
-		if slices.Contains(qf.met, id) {
+		switch {
+		case slices.Contains(qf.shared, id):
+			// Answered elsewhere: keep whatever this answer held.
+			if qf.prev != nil && qf.prev.IsMet(id) {
+				ans.Met = append(ans.Met, id)
+			}
+		case slices.Contains(qf.met, id):
 			ans.Met = append(ans.Met, id)
 		}
 	}

@@ -165,12 +165,16 @@ func TestQuestionFormAnswer(t *testing.T) {
 	if got.Applicable || !got.Assessed || got.Justification != "We acquire no outside data." || got.Met != nil {
 		t.Errorf("excluded control answer = %+v", got)
 	}
-	if pages := qf.pages; len(pages) != 3 || !pages[1].hidden() || pages[2].hidden() {
-		t.Errorf("excluded control must skip the criteria page and show the justification page")
+	if pages := qf.pages; len(pages) != 4 || !pages[1].hidden() || !pages[2].hidden() || pages[3].hidden() {
+		t.Errorf("excluded control must skip the criteria and inclusion pages and show the exclusion page")
 	}
 	qf.applies = true
-	if qf.pages[1].hidden() || !qf.pages[2].hidden() {
-		t.Errorf("applicable control must show the criteria page and skip the justification page")
+	if qf.pages[1].hidden() || qf.pages[2].hidden() || !qf.pages[3].hidden() {
+		t.Errorf("applicable control must show the criteria and inclusion pages and skip the exclusion page")
+	}
+	qf.inclusion = "  Our claims model is high risk and needs this control. "
+	if got := qf.answer(); got.Justification != "Our claims model is high risk and needs this control." {
+		t.Errorf("inclusion justification not recorded: %+v", got)
 	}
 	// A clause has no applicability question and no justification page.
 	if qf := newQuestionForm(q, nil, nil, progress{}, look{width: 80}); len(qf.pages) != 2 {
@@ -258,16 +262,24 @@ func TestQuestionScreensFit80x24(t *testing.T) {
 			}
 			check(t, q.ID+" question page", viewAt(t, qf.pages[0].group, plain, w, h), brief...)
 			crit := viewAt(t, qf.pages[1].group, plain, w, h)
+			first := q.Criteria[0] // the first criterion asked here, not answered elsewhere
+			for _, cr := range q.Criteria {
+				if cr.SameAs == "" {
+					first = cr
+					break
+				}
+			}
 			check(t, q.ID+" criteria page", crit,
-				header, words(q.Prompt, 0, 4), words(q.Prompt, -3, 1000), words(q.Criteria[0].Text, 0, 5), "x toggle")
+				header, words(q.Prompt, 0, 4), words(q.Prompt, -3, 1000), words(first.Text, 0, 5), "x toggle")
 			// Options are wrapped by us, never re-wrapped by huh mid-line.
-			for _, ln := range strings.Split(optionText(q.Criteria[0].Text, look{width: w}), "\n") {
+			for _, ln := range strings.Split(optionText(first.Text, look{width: w}), "\n") {
 				if !strings.Contains(ansiRE.ReplaceAllString(crit, ""), ln) {
 					t.Errorf("%s criteria page: option line %q was re-wrapped:\n%s", q.ID, ln, crit)
 				}
 			}
 			if q.IsControl() {
-				check(t, q.ID+" justification page", viewAt(t, qf.pages[2].group, plain, w, h), header, "Why does "+q.ID+" not apply?")
+				check(t, q.ID+" inclusion page", viewAt(t, qf.pages[2].group, plain, w, h), header, "Why does "+q.ID+" apply?")
+				check(t, q.ID+" exclusion page", viewAt(t, qf.pages[3].group, plain, w, h), header, "Why does "+q.ID+" not apply?")
 			}
 		}
 		for i, s := range c.Sections {

@@ -25,6 +25,7 @@ import (
 	"github.com/aimsready/aimsready/catalog/strictyaml"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 )
 
@@ -385,7 +386,7 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 	if iv.Revisit { // everything may be answered already: count what was reviewed
 		p.Done = p.N - 1
 	}
-	qf := newQuestionForm(q, a.Answers[q.ID], a.Roles, p, iv.look)
+	qf := buildQuestionForm(q, a, p, iv.look)
 	header := ""
 	if iv.Accessible {
 		header = fmt.Sprintf("%s %s: question %d of %d, %d%% done.", sectionLabel(q.Section), q.Section.Title, p.N, p.Total, p.percent())
@@ -394,15 +395,67 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 		return err
 	}
 	ans := qf.answer()
+	if q.IsControl() {
+		if err := iv.recheckJustification(ctx, q, ans); err != nil {
+			return err
+		}
+	}
 	a.Answers[q.ID] = ans
 	if err := iv.save(); err != nil {
 		return err
 	}
 	iv.printf("Saved %s: %s.\n", q.ID, describeAnswer(q, ans))
-	if issue := assess.ThinJustification(ans.Justification); ans.Excluded() && issue != "" {
-		iv.printf("Note: an auditor would not accept this justification (%s). Say why the control does not apply; change it later with --revisit --section %s.\n", issue, q.Section.ID)
-	}
 	return nil
+}
+
+// thinJustification is why a control's justification would not survive a
+// Stage 1 review, or "".
+func thinJustification(ans *assess.Answer) string {
+	if ans.Excluded() {
+		return assess.ThinJustification(ans.Justification)
+	}
+	return assess.ThinInclusion(ans.Justification)
+}
+
+// recheckJustification asks again at once when a justification is thin,
+// offering to edit it or keep it as it is.
+func (iv *Interview) recheckJustification(ctx context.Context, q *catalog.Question, ans *assess.Answer) error {
+	for {
+		issue := thinJustification(ans)
+		if issue == "" {
+			return nil
+		}
+		edit := true
+		text := ans.Justification
+		// A confirm, as the applicability question is: y/n in accessible mode.
+		choice := huh.NewConfirm().
+			Title("An auditor would not accept this justification for " + q.ID + ": " + issue + ". Edit it now?").
+			Affirmative("Edit it now").
+			Negative("Keep it as it is").
+			WithButtonAlignment(lipgloss.Left).
+			Value(&edit)
+		field := huh.NewText().
+			Title(iv.look.keepHint("Justification for "+q.ID, text, false)).
+			Lines(3).
+			ExternalEditor(false).
+			Validate(iv.look.requireOrKeep(text, "a justification is required")).
+			Value(&text)
+		header := ""
+		if iv.Accessible {
+			header = q.ID + ": check the justification."
+		}
+		pages := []page{
+			{group: huh.NewGroup(choice).Title(q.ID + " " + q.Title)},
+			{group: huh.NewGroup(field).Title(q.ID + " " + q.Title), hidden: func() bool { return !edit }},
+		}
+		if err := iv.runPages(ctx, header, pages); err != nil {
+			return err
+		}
+		if !edit {
+			return nil
+		}
+		ans.Justification = strings.TrimSpace(text)
+	}
 }
 
 func (iv *Interview) printSectionScore(sec *catalog.Section) {

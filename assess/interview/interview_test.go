@@ -219,9 +219,10 @@ func TestAccessibleExclusionRequiresJustification(t *testing.T) {
 	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, nil)
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"A.6"}}
 	out, err := runLines(t, iv,
-		"",                               // keep the default: excluded
-		"", "   ", "We buy every model.", // empty justifications are refused
-		"y", "0", "", "") // A.6.1.3 applies, nothing met
+		"",                                                             // keep the default: excluded
+		"", "   ", "We buy every model from suppliers and build none.", // empty justifications are refused
+		"y", "0", "", "", // A.6.1.3 applies, nothing met
+		"We run a supplier model that this process must cover.") // why it applies
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
 	}
@@ -232,11 +233,11 @@ func TestAccessibleExclusionRequiresJustification(t *testing.T) {
 		t.Errorf("applicability default not explained:\n%s", out)
 	}
 	a := load(t, c, path)
-	if got := a.Answers["A.6.1.2"]; got == nil || got.Applicable || got.Justification != "We buy every model." {
+	if got := a.Answers["A.6.1.2"]; got == nil || got.Applicable || got.Justification != "We buy every model from suppliers and build none." {
 		t.Errorf("A.6.1.2 = %+v, want excluded with the justification", got)
 	}
-	if got := a.Answers["A.6.1.3"]; got == nil || !got.Applicable || !got.Assessed {
-		t.Errorf("A.6.1.3 = %+v, want applicable and assessed", got)
+	if got := a.Answers["A.6.1.3"]; got == nil || !got.Applicable || !got.Assessed || got.Justification != "We run a supplier model that this process must cover." {
+		t.Errorf("A.6.1.3 = %+v, want applicable and assessed, with its inclusion justification", got)
 	}
 }
 
@@ -442,8 +443,8 @@ func TestTUIExclusionRequiresJustificationAndEscStops(t *testing.T) {
 	d.wait("Why does A.6.1.2 not apply?")
 	d.keys(keyEnter) // empty: refused
 	d.wait("a justification is required")
-	d.keys("We buy every model from suppliers.")
-	d.wait("suppliers.")
+	d.keys("We buy every model from suppliers and build none ourselves.")
+	d.wait("ourselves.")
 	d.keys(keyEnter)
 	d.wait("question 2 of 9")
 	d.wait("Does this control apply?")
@@ -454,7 +455,7 @@ func TestTUIExclusionRequiresJustificationAndEscStops(t *testing.T) {
 		t.Fatalf("Run = %v, want ErrInterrupted", err)
 	}
 	a := load(t, c, path)
-	if got := a.Answers["A.6.1.2"]; got == nil || got.Applicable || got.Justification != "We buy every model from suppliers." {
+	if got := a.Answers["A.6.1.2"]; got == nil || got.Applicable || got.Justification != "We buy every model from suppliers and build none ourselves." {
 		t.Errorf("A.6.1.2 = %+v, want excluded with justification", got)
 	}
 	if isAssessed(a, "A.6.1.3") {
@@ -680,5 +681,38 @@ func TestInterviewSurvivesSIGKILL(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp-*")); len(left) > 0 {
 		t.Errorf("temp files left: %v", left)
+	}
+}
+
+// Included controls need a justification too: the interview offers a draft
+// to edit, re-asks at once when what is given is thin, and shows criteria
+// answered at an earlier question instead of asking them again.
+func TestAccessibleInclusionJustificationAndSharedCriteria(t *testing.T) {
+	c := builtin(t)
+	path := fixture(t, c, []catalog.Role{catalog.RoleDeveloper}, nil)
+	iv := &Interview{Catalog: c, Path: path, Sections: []string{"A.3"}}
+	out, err := runLines(t, iv,
+		"",          // A.3.2 applies (pre-selected)
+		"0", "", "", // nothing met, no notes, no evidence
+		"",  // keep the drafted justification: it still holds the gap to fill
+		"y", // edit it now
+		"Owners of our credit model approve each release under this control.")
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("Run = %v\n%s", err, out)
+	}
+	for _, want := range []string{"Answered at 5.3", "Why does A.3.2 apply?", "Applies because we act as developer", "An auditor would not accept this justification for A.3.2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	a := load(t, c, path)
+	got := a.Answers["A.3.2"]
+	if got == nil || !got.Applicable || got.Justification != "Owners of our credit model approve each release under this control." {
+		t.Fatalf("A.3.2 = %+v", got)
+	}
+	for _, id := range got.Met {
+		if cr := c.Question("A.3.2").Criterion(id); cr != nil && cr.SameAs != "" {
+			t.Errorf("shared criterion %s recorded at A.3.2; it is answered at %s", id, cr.SameAs)
+		}
 	}
 }

@@ -1,12 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/aimsready/aimsready/assess"
@@ -23,6 +23,12 @@ func addAssessmentCommands(root *cobra.Command, e *env) {
 
 // loadAnswers loads and checks an answers file, printing warnings to stderr.
 func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error) {
+	return e.loadAnswersWarn(path, e.warner(false))
+}
+
+// loadAnswersWarn loads and checks an answers file, handing each warning to
+// warn (GitHub annotations show them on the pull request instead).
+func (e *env) loadAnswersWarn(path string, warn func(assess.Warning)) (*assess.Answers, *catalog.Catalog, error) {
 	c, err := e.catalog()
 	if err != nil {
 		return nil, nil, err
@@ -36,7 +42,7 @@ func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error
 		return nil, nil, inputError(err, hint)
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w)
+		warn(w)
 	}
 	return a, c, nil
 }
@@ -110,21 +116,47 @@ func runInit(e *env, o *initOptions) error {
 }
 
 func newValidateCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "validate FILE",
 		Short: "Check an answers file and list every problem with file:line:col",
-		Args:  exactArgs(1, "an answers file"),
+		Long: `Check an answers file and list every problem with file:line:col.
+
+Formats: text (default; problems on standard error), github (problems and
+warnings as GitHub workflow annotations on standard output, so they show on
+the pull request's diff).`,
+		Args: exactArgs(1, "an answers file"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			a, c, err := e.loadAnswers(args[0])
+			if format != "text" && format != "github" {
+				return usageError("unknown format %q for validate (use text or github)", format)
+			}
+			path := args[0]
+			a, c, err := e.loadAnswersWarn(path, e.warner(format == "github"))
 			if err != nil {
+				if format == "github" {
+					_ = report.WriteAnnotations(e.stdout, report.ProblemAnnotations(path, err))
+				}
 				return err
 			}
 			res := assess.Score(a, c)
 			fmt.Fprintf(e.stdout, "%s: ok: %d of %d questions assessed, %d control(s) excluded, catalog %s\n",
-				args[0], len(res.Questions)-len(res.NotAssessed), len(res.Questions), len(res.Excluded), c.Ident())
+				path, len(res.Questions)-len(res.NotAssessed), len(res.Questions), len(res.Excluded), c.Ident())
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or github")
+	return cmd
+}
+
+// warner prints loading warnings: as GitHub annotations on standard output,
+// or as messages on standard error.
+func (e *env) warner(github bool) func(assess.Warning) {
+	if github {
+		return func(w assess.Warning) {
+			_ = report.WriteAnnotations(e.stdout, []report.Annotation{report.WarningAnnotation(w)})
+		}
+	}
+	return func(w assess.Warning) { fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w) }
 }
 
 type scoreOptions struct {
@@ -134,6 +166,7 @@ type scoreOptions struct {
 	failOnOverdue  bool
 	asOf           string
 	top            int
+	junit          string
 }
 
 func newScoreCmd(e *env) *cobra.Command {
@@ -143,9 +176,15 @@ func newScoreCmd(e *env) *cobra.Command {
 		Short: "Score an answers file; optionally fail a CI build under a threshold",
 		Long: `Score an answers file and print the result.
 
-Formats: text (terminal summary), json (for scripts), junit (one test case
-per question, for CI test views), markdown (for a CI job summary or a pull
-request comment).
+Formats: text (terminal summary), json (for scripts), junit (CI test view:
+the gates asked for pass or fail, every question is a passing or skipped
+test case), markdown (for a CI job summary or a pull request comment),
+github (GitHub workflow annotations: the result, failed gates and Stage 1
+blockers at their line in the answers file).
+
+--junit FILE also writes the JUnit test view to FILE, whatever the format.
+When the answers file cannot be read, the JUnit output (file or standard
+output) is still written, with one error test case naming file:line:col.
 
 Gates exit with code 1 after printing the result:
   --fail-under N       the overall score is below N (0-100)
@@ -167,35 +206,63 @@ Gates exit with code 1 after printing the result:
 			return runScore(e, args[0], o, cmd.Flags().Changed("fail-under"))
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, junit or markdown")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, junit, markdown or github")
 	cmd.Flags().Float64Var(&o.failUnder, "fail-under", 0, "exit 1 if the overall score is below `N` (0-100)")
 	cmd.Flags().BoolVar(&o.failOnBlockers, "fail-on-blockers", false, "exit 1 if any Stage 1 blocker remains")
 	cmd.Flags().BoolVar(&o.failOnOverdue, "fail-on-overdue", false, "exit 1 if a planned fix is past its due date")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day overdue is judged on, `YYYY-MM-DD` (default today)")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes to list in text and markdown")
+	cmd.Flags().StringVar(&o.junit, "junit", "", "also write the JUnit test view to `FILE`")
 	return cmd
 }
 
 func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
-	var write func(io.Writer, *assess.Result, *catalog.Catalog) error
+	var write func(io.Writer, *assess.Result, *catalog.Catalog, []report.Gate) error
 	switch o.format {
 	case "text":
-		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog) error {
+		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog, _ []report.Gate) error {
 			return report.WriteScoreText(w, r, report.TextOptions{Top: o.top})
 		}
 	case "json":
-		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog) error { return report.WriteScoreJSON(w, r) }
+		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog, _ []report.Gate) error {
+			return report.WriteScoreJSON(w, r)
+		}
 	case "junit":
-		write = report.WriteJUnit
+		write = func(w io.Writer, r *assess.Result, c *catalog.Catalog, gates []report.Gate) error {
+			return report.WriteJUnit(w, r, c, path, gates)
+		}
 	case "markdown", "md":
-		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog) error {
+		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog, _ []report.Gate) error {
 			return report.WriteScoreMarkdown(w, r, o.top)
 		}
+	case "github":
+		write = func(w io.Writer, r *assess.Result, _ *catalog.Catalog, gates []report.Gate) error {
+			return report.WriteAnnotations(w, report.ScoreAnnotations(path, r, gates, assess.AnswerLines(path)))
+		}
 	default:
-		return usageError("unknown format %q for score (use text, json, junit or markdown)", o.format)
+		return usageError("unknown format %q for score (use text, json, junit, markdown or github)", o.format)
 	}
-	a, c, err := e.loadAnswers(path)
+	if o.junit != "" && samePath(o.junit, path) {
+		return inputError(fmt.Errorf("refusing to write the JUnit file over the answers file %s", path), "choose another file, for example --junit aimsready-junit.xml")
+	}
+	a, c, err := e.loadAnswersWarn(path, e.warner(o.format == "github"))
 	if err != nil {
+		// A CI view of a file that cannot be read is never empty: the
+		// error is a test case and annotations, and the exit code stays 2.
+		switch o.format {
+		case "junit":
+			_ = report.WriteJUnitError(e.stdout, path, err)
+		case "github":
+			_ = report.WriteAnnotations(e.stdout, report.ProblemAnnotations(path, err))
+		}
+		if o.junit != "" {
+			var buf bytes.Buffer
+			if werr := report.WriteJUnitError(&buf, path, err); werr == nil {
+				if werr := assess.WriteFileAtomic(o.junit, buf.Bytes(), 0o644); werr != nil {
+					fmt.Fprintf(e.stderr, "aimsready: error: %v\n", werr)
+				}
+			}
+		}
 		return err
 	}
 	res := assess.Score(a, c)
@@ -204,25 +271,31 @@ func runScore(e *env, path string, o *scoreOptions, gateUnder bool) error {
 		asOf = time.Now().Format("2006-01-02")
 	}
 	assess.MarkOverdue(res, asOf)
-	if err := write(e.stdout, res, c); err != nil {
+	var gates []report.Gate
+	if gateUnder {
+		gates = append(gates, report.ThresholdGate(res, o.failUnder))
+	}
+	if o.failOnBlockers {
+		gates = append(gates, report.BlockersGate(res))
+	}
+	if o.failOnOverdue {
+		gates = append(gates, report.OverdueGate(res, asOf))
+	}
+	if err := write(e.stdout, res, c, gates); err != nil {
 		return err
 	}
-	var failed []string
-	if gateUnder && res.Overall < o.failUnder {
-		failed = append(failed, fmt.Sprintf("overall score %s is below the threshold %g", report.Pct(res.Overall), o.failUnder))
-	}
-	if o.failOnBlockers && len(res.Blockers) > 0 {
-		failed = append(failed, fmt.Sprintf("%d Stage 1 blocker(s) remain", len(res.Blockers)))
-	}
-	if o.failOnOverdue && len(res.Overdue) > 0 {
-		ids := make([]string, len(res.Overdue))
-		for i, f := range res.Overdue {
-			ids[i] = f.ID
+	if o.junit != "" {
+		var buf bytes.Buffer
+		if err := report.WriteJUnit(&buf, res, c, path, gates); err != nil {
+			return err
 		}
-		failed = append(failed, fmt.Sprintf("%d planned fix(es) past due on %s: %s", len(ids), asOf, strings.Join(ids, ", ")))
+		if err := assess.WriteFileAtomic(o.junit, buf.Bytes(), 0o644); err != nil {
+			return inputError(err, "check that the folder exists and is writable")
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", o.junit)
 	}
-	if len(failed) > 0 {
-		return &gateError{reason: strings.Join(failed, "; ")}
+	if failed := report.FailedGates(gates); failed != "" {
+		return &gateError{reason: failed}
 	}
 	return nil
 }

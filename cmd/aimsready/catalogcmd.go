@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/report"
+	"github.com/aimsready/aimsready/report/oscal"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -50,20 +52,31 @@ func newCatalogCmd(e *env) *cobra.Command {
 		},
 	}
 
-	var exportFormat string
+	var exportFormat, exportDate string
 	export := &cobra.Command{
 		Use:   "export",
-		Short: "Print the whole catalog, to copy and extend as a custom catalog",
-		Args:  exactArgs(0),
+		Short: "Print the whole catalog, to copy and extend as a custom catalog, or as OSCAL",
+		Long: `Print the whole catalog: as YAML (to copy and extend as a custom catalog),
+as JSON, or as an OSCAL 1.2.2 catalog for GRC tools (--format oscal): one
+control per question with the standard's ids and short titles and aimsready's
+own questions, guidance and criteria; the standard's text is not reproduced.
+
+An OSCAL catalog records when it was last modified. For the built-in catalog
+that is its release date; for a custom catalog pass --date YYYY-MM-DD.`,
+		Args: exactArgs(0),
 		RunE: func(*cobra.Command, []string) error {
 			c, err := e.catalog()
 			if err != nil {
 				return err
 			}
+			if exportFormat == "oscal" {
+				return runCatalogExportOSCAL(e.stdout, c, exportDate, e.catalogPath == "")
+			}
 			return runCatalogExport(e.stdout, c, exportFormat, e.catalogPath == "")
 		},
 	}
-	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml or json")
+	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml, json or oscal")
+	export.Flags().StringVar(&exportDate, "date", "", "date of the catalog version for --format oscal, `YYYY-MM-DD` (default for the built-in catalog: its release date)")
 
 	var lintStrict bool
 	lint := &cobra.Command{
@@ -98,7 +111,19 @@ func newCatalogCmd(e *env) *cobra.Command {
 		},
 	}
 	lint.Flags().BoolVar(&lintStrict, "strict", false, "exit 1 when there are warnings")
-	cmd.AddCommand(list, show, export, lint)
+	changes := &cobra.Command{
+		Use:   "changes",
+		Short: "Show the catalog's changelog: what changed in each question and why",
+		Args:  exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			c, err := e.catalog()
+			if err != nil {
+				return err
+			}
+			return runCatalogChanges(e.stdout, c)
+		},
+	}
+	cmd.AddCommand(list, show, export, lint, changes)
 	return cmd
 }
 
@@ -277,7 +302,22 @@ func runCatalogExport(w io.Writer, c *catalog.Catalog, format string, builtin bo
 		enc.SetIndent("", "  ")
 		return enc.Encode(c)
 	}
-	return usageError("unknown format %q for catalog export (use yaml or json)", format)
+	return usageError("unknown format %q for catalog export (use yaml, json or oscal)", format)
+}
+
+func runCatalogExportOSCAL(w io.Writer, c *catalog.Catalog, date string, builtin bool) error {
+	if date == "" && builtin {
+		date = oscal.ReleaseDate(c.Ident())
+	}
+	if date == "" {
+		return usageError("catalog export --format oscal needs --date YYYY-MM-DD for catalog %s: the date of this catalog version, which OSCAL records as its last modification", c.Ident())
+	}
+	var buf bytes.Buffer
+	if err := oscal.WriteCatalog(&buf, c, date); err != nil {
+		return inputError(err, "")
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 func roleNames(rs []catalog.Role) []string {
@@ -293,4 +333,25 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runCatalogChanges(w io.Writer, c *catalog.Catalog) error {
+	if len(c.Changes) == 0 {
+		_, err := fmt.Fprintf(w, "catalog %s has no changelog\n", c.Ident())
+		return err
+	}
+	for _, ch := range c.Changes {
+		fmt.Fprintf(w, "%s %s\n", c.ID, ch.Version)
+		if ch.Summary != "" {
+			fmt.Fprintf(w, "%s\n", report.Wrap(ch.Summary, 78, "  "))
+		}
+		for _, qc := range ch.Questions {
+			title := ""
+			if q := c.Question(qc.ID); q != nil {
+				title = " " + q.Title
+			}
+			fmt.Fprintf(w, "\n  %s%s\n%s\n", qc.ID, title, report.Wrap(qc.Change, 78, "    "))
+		}
+	}
+	return nil
 }

@@ -28,6 +28,8 @@ func TestGoldenOutputs(t *testing.T) {
 		{"score.txt", []string{"score", now}, 0},
 		{"score.json", []string{"score", now, "--format", "json"}, 0},
 		{"score.junit.xml", []string{"score", now, "--format", "junit"}, 0},
+		{"score-gates.junit.xml", []string{"score", now, "--format", "junit", "--fail-under", "70", "--fail-on-blockers"}, 1},
+		{"score-gates.github.txt", []string{"score", now, "--format", "github", "--fail-under", "70", "--fail-on-blockers"}, 1},
 		{"score.md", []string{"score", now, "--format", "markdown"}, 0},
 		{"diff.txt", []string{"diff", before, now}, 0},
 		{"diff.json", []string{"diff", before, now, "--format", "json"}, 0},

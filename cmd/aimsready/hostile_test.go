@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -84,5 +86,62 @@ func checkRun(t *testing.T, args []string, wantCode int, want string) {
 		if strings.Contains(stderr.String()+stdout.String(), bad) {
 			t.Errorf("%v: output contains %q:\n%s", args, bad, stderr.String())
 		}
+	}
+}
+
+// TestHostileCIViews: whatever an answers file holds, the CI views stay
+// well-formed: JUnit parses as XML (with one error case when the file is
+// refused), every GitHub annotation is one line, and OSCAL is JSON. The
+// exit code is the one validate gives.
+func TestHostileCIViews(t *testing.T) {
+	dir := "../../testdata/hostile"
+	data, err := os.ReadFile(filepath.Join(dir, "cases.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 3 || strings.HasPrefix(fields[0], "#") || fields[1] != "validate" {
+			continue
+		}
+		path := filepath.Join(dir, fields[0])
+		code, _ := strconv.Atoi(fields[2])
+		t.Run(fields[0], func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := Main([]string{"score", path, "--format", "junit"}, strings.NewReader(""), &stdout, &stderr); got != code {
+				t.Fatalf("junit: exit %d, want %d", got, code)
+			}
+			var suites struct {
+				Errors int `xml:"errors,attr"`
+			}
+			if err := xml.Unmarshal(stdout.Bytes(), &suites); err != nil {
+				t.Fatalf("junit is not well-formed XML: %v\n%s", err, stdout.String())
+			}
+			if (code == 2) != (suites.Errors == 1) {
+				t.Errorf("exit %d with %d JUnit errors", code, suites.Errors)
+			}
+			for _, args := range [][]string{{"score", path, "--format", "github"}, {"validate", path, "--format", "github"}} {
+				stdout.Reset()
+				if got := Main(args, strings.NewReader(""), &stdout, &stderr); got != code {
+					t.Errorf("%v: exit %d, want %d", args, got, code)
+				}
+				for _, l := range strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n") {
+					if code == 2 && !strings.HasPrefix(l, "::") {
+						t.Errorf("%v: a line that is not an annotation: %q", args, l)
+					}
+				}
+			}
+			if code == 0 {
+				stdout.Reset()
+				if got := Main([]string{"report", path, "--format", "oscal"}, strings.NewReader(""), &stdout, &stderr); got != 0 && got != 2 {
+					t.Errorf("oscal: exit %d", got)
+				} else if got == 0 && !json.Valid(stdout.Bytes()) {
+					t.Error("oscal output is not JSON")
+				}
+			}
+			if strings.Contains(stdout.String(), "\x1b") {
+				t.Error("an escape character reached the output")
+			}
+		})
 	}
 }

@@ -28,10 +28,11 @@ func (b *brandFlags) register(cmd *cobra.Command) {
 }
 
 // apply returns the branding for the report: the answers file's, with any
-// flag given on the command line winning, and the logo loaded. A logo named
-// in the file is relative to the file; one on the command line to the
-// current folder. A bad logo is an input error (exit 2).
-func (b *brandFlags) apply(file assess.Branding, answersPath string) (report.Branding, error) {
+// flag given on the command line winning, and the logo loaded when the
+// format draws it (withLogo). A logo named in the file is relative to the
+// file; one on the command line to the current folder. A bad logo is an
+// input error (exit 2).
+func (b *brandFlags) apply(file assess.Branding, answersPath string, withLogo bool) (report.Branding, error) {
 	changed := func(name string) bool { return b.cmd != nil && b.cmd.Flags().Changed(name) }
 	out := report.Branding{Firm: file.Firm, Marking: file.Marking, Draft: file.Draft, Version: file.Version}
 	logo := file.Logo
@@ -61,7 +62,7 @@ func (b *brandFlags) apply(file assess.Branding, answersPath string) (report.Bra
 			return out, usageError("%s must be one line", v.flag)
 		}
 	}
-	if logo != "" {
+	if logo != "" && withLogo {
 		l, err := report.LoadLogo(logo)
 		if err != nil {
 			return out, inputError(err, "give a PNG or JPEG file with branding: logo (relative to the answers file) or --logo")

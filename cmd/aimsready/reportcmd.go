@@ -11,6 +11,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/report"
+	"github.com/aimsready/aimsready/report/oscal"
 	"github.com/spf13/cobra"
 )
 
@@ -38,6 +39,10 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 	"csv":  report.WriteCSV,
 	"json": report.WriteJSON,
 	"xlsx": report.WriteXLSX,
+	// OSCAL 1.2.2 JSON for GRC tools: assessment results and the plan of
+	// action (POA&M).
+	"oscal":      oscal.WriteAssessmentResults,
+	"oscal-poam": oscal.WritePOAM,
 }
 
 // reportFormatByExt maps an output file extension to its format.
@@ -49,7 +54,7 @@ func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
-		Short: "Write the gap-analysis report: Markdown, PDF, Excel workbook, CSV fix list or JSON",
+		Short: "Write the gap-analysis report: Markdown, PDF, Excel workbook, CSV fix list, JSON or OSCAL",
 		Long: `Write the gap-analysis report for an answers file: cover, executive
 summary, section-by-section detail, prioritized fix list, Statement of
 Applicability, cross-framework view and method.
@@ -62,6 +67,9 @@ Formats:
   xlsx  Excel workbook to run remediation in: summary, roadmap with owner,
         due date and status columns, Statement of Applicability, evidence
   json  the whole report for scripts (schema aimsready.report/v2)
+  oscal       OSCAL 1.2.2 assessment results, for GRC tools: one finding
+              per assessed question, one observation per criterion
+  oscal-poam  OSCAL 1.2.2 plan of action and milestones: one item per fix
 
 With --summary, the PDF is one page for the board: verdict, scores, the top
 five gaps, the roadmap phases.
@@ -71,7 +79,7 @@ branding) appears in the PDF, Markdown and workbook. The branding flags
 override the file's branding section for one run.
 
 The format follows the extension of -o (.md, .pdf, .xlsx, .csv, .json) unless
---format is given. Without -o the report goes to standard output, as
+--format is given; the OSCAL formats always need --format. Without -o the report goes to standard output, as
 Markdown unless --format says otherwise. Files are written atomically, and
 the same answers always give the same bytes.
 
@@ -81,13 +89,14 @@ The report is a readiness estimate, not a certification or an audit.`,
   aimsready report answers.yaml --summary -o board.pdf
   aimsready report answers.yaml --draft --doc-version 0.9 -o report.pdf
   aimsready report answers.yaml --format csv -o fixes.csv
+  aimsready report answers.yaml --format oscal -o aimsready-assessment-results.oscal.json
   aimsready report answers.yaml >> "$GITHUB_STEP_SUMMARY"`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(e, args[0], o, cmd.Flags().Changed("format"))
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, xlsx, csv or json (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, xlsx, csv, json, oscal or oscal-poam (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
 	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability, md or csv)")
@@ -139,7 +148,8 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if err := checkDate("--as-of", o.asOf); err != nil {
 		return err
 	}
-	branding, err := o.brand.apply(a.Branding, path)
+	// Only the PDF draws the logo: other formats do not need the file.
+	branding, err := o.brand.apply(a.Branding, path, format == "pdf")
 	if err != nil {
 		return err
 	}
@@ -155,6 +165,9 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	// partial report behind.
 	var buf bytes.Buffer
 	if err := write(&buf, r); err != nil {
+		if strings.HasPrefix(format, "oscal") {
+			return inputError(fmt.Errorf("%s: %w", path, err), "")
+		}
 		return err
 	}
 	if toStdout {
@@ -179,15 +192,19 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 			f = "md"
 		}
 		if _, ok := reportWriters[f]; !ok {
-			return "", usageError("unknown format %q for report (use md, pdf, xlsx, csv or json)", o.format)
+			return "", usageError("unknown format %q for report (use md, pdf, xlsx, csv, json, oscal or oscal-poam)", o.format)
 		}
-		if !toStdout && extKnown && byExt != f {
+		oscalJSON := strings.HasPrefix(f, "oscal") && byExt == "json" // OSCAL files are JSON
+		if !toStdout && extKnown && byExt != f && !oscalJSON {
 			fmt.Fprintf(e.stderr, "aimsready: warning: writing %s to %s, whose extension suggests %s\n", f, o.out, byExt)
 		}
 		return f, nil
 	}
 	if toStdout {
 		return "md", nil
+	}
+	if strings.HasSuffix(strings.ToLower(o.out), ".oscal.json") {
+		return "", usageError("cannot tell which OSCAL document %s should hold; pass --format oscal (assessment results) or --format oscal-poam (plan of action)", o.out)
 	}
 	if !extKnown {
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .xlsx, .csv or .json, or pass --format", o.out)
