@@ -146,3 +146,40 @@ func TestLoadLogo(t *testing.T) {
 		})
 	}
 }
+
+// The board summary is one page whatever the answers hold, and the same
+// bytes every time.
+func TestBoardSummaryOnePage(t *testing.T) {
+	long := strings.Repeat("a long and winding statement that goes on ", 12)
+	worst := stressReport(t)
+	worst.Summary.Verdict.Reasons = []string{long, long, long, long, long, long}
+	for i := range worst.Fixes {
+		worst.Fixes[i].CriterionText, worst.Fixes[i].Fix, worst.Fixes[i].QuestionTitle = long, long, long
+	}
+	for name, r := range map[string]*Report{"example": exampleReport(t), "stress": stressReport(t), "worst": worst, "tiny": tinyReport("x")} {
+		var a, b bytes.Buffer
+		if err := WritePDFSummary(&a, r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := WritePDFSummary(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: the board summary is not deterministic", name)
+		}
+		if n := bytes.Count(a.Bytes(), []byte("/Type /Page\n")); n != 1 {
+			t.Errorf("%s: the board summary has %d pages, want 1", name, n)
+		}
+	}
+	text := pdfText(t, func() []byte {
+		var buf bytes.Buffer
+		WritePDFSummary(&buf, exampleReport(t))
+		return buf.Bytes()
+	}())
+	for _, want := range []string{"BOARD SUMMARY", "Müller & Søn Analytik GmbH", "Not ready for Stage 1", "OVERALL READINESS",
+		"DOCUMENTATION READINESS", "IMPLEMENTATION READINESS", "OUR VIEW", "gaps that matter most", "Stage 1 blocker", "The roadmap", "Total", "Page 1 of 1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the board summary lacks %q", want)
+		}
+	}
+}

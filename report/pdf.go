@@ -66,6 +66,9 @@ type pdfDoc struct {
 	running  string
 	logo     bool            // the logo is registered as image "logo"
 	loaded   map[string]bool // fonts added to the document, by family and face
+	// footOnFirst puts the footer on page 1 too: the board summary alone
+	// has no title page.
+	footOnFirst bool
 	// cur is the font and text colour last set through use. fpdf builds
 	// strings on every SetFont and SetTextColor, so use skips repeats; the
 	// largest share of the PDF's allocations went there.
@@ -128,6 +131,8 @@ func (d *pdfDoc) fullReport() {
 	d.tocPages = make([]int, len(d.toc))
 	d.links = make([]int, len(d.toc))
 	d.titlePage()
+	d.f.AddPage()
+	d.board(false)
 	d.reserveContents()
 	d.summary()
 	d.sections()
@@ -144,7 +149,7 @@ func (d *pdfDoc) finish() {
 	last := d.f.PageCount()
 	for p := 1; p <= last; p++ {
 		d.resume(p)
-		if p > 1 {
+		if p > 1 || d.footOnFirst {
 			d.footer(p, last)
 		}
 		if d.r.Branding.Draft {

@@ -348,7 +348,13 @@ func (d *pdfDoc) footer(p, total int) {
 	note := "aimsready: a readiness estimate, not a certification or an audit"
 	page := fmt.Sprintf("Page %d of %d", p, total)
 	if m := d.r.Branding.Marking; m != "" {
-		d.text(style{fontSans, "B", 7.4, colText}, marginL, y, contentW*0.78, d.fit(stSmallB, pdfSafe(m), contentW*0.78), "L")
+		// A long marking gets smaller type before it is ever cut.
+		st := style{fontSans, "B", 7.4, colText}
+		d.use(st)
+		if d.f.GetStringWidth(pdfSafe(m)) > contentW*0.78 {
+			st.size = 6.2
+		}
+		d.text(st, marginL, y, contentW*0.78, d.fit(st, pdfSafe(m), contentW*0.78), "L")
 		y += stSmall.lineH()
 	}
 	d.text(stSmall, marginL, y, contentW*0.78, note, "L")

@@ -265,6 +265,11 @@ func tinyReport(s string) *Report {
 		Method: Method{Scoring: []string{s, "Label: " + s}, Efforts: []EffortDays{{Effort: s, Meaning: s}},
 			Statuses: []Threshold{{Status: s, Rule: s}}, Weights: []SectionWeight{{ID: s, Title: s}}},
 		Disclaimer: s,
+		Roadmap:    Roadmap{Phases: []RoadmapPhase{{Phase: 1, Title: s, Fixes: 1}}},
+		Commentary: Commentary{Executive: s + "\n\n- " + s + " **" + s + "**", Findings: []string{s}, Recommendations: []string{"*" + s + "*"},
+			Sections: []SectionComment{{Section: s, Text: s}}},
+		Engagement: Engagement{PeriodStart: s, Interviewees: []Interviewee{{Name: s, Role: s, Date: s}}, Documents: []string{s}, Limitations: s},
+		Branding:   Branding{Firm: s, Marking: s, Version: s, Draft: true},
 	}
 }
 
