@@ -77,7 +77,7 @@ func (d *pdfDoc) titlePage() {
 	}
 	var facts []fact
 	if r.Branding.Firm != "" {
-		facts = append(facts, fact{"Prepared by", r.Branding.Firm, 1})
+		facts = append(facts, fact{"Prepared by", r.Branding.Firm, 2})
 	}
 	facts = append(facts, fact{"Assessor", cv.Assessor, 2}, fact{"Assessment date", cv.Date, 1})
 	if p := r.Engagement.Period(); p != "" {
