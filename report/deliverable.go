@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // DecodeConfig reads JPEG
-	_ "image/png"  // and PNG
+	"image/png"
 	"io"
 	"os"
 	"strings"
@@ -145,6 +146,11 @@ func ParseLogo(data []byte) (l *Logo, err error) {
 	if r := float64(l.W) / float64(l.H); r > 12 || r < 1.0/4 {
 		return nil, fmt.Errorf("%d×%d pixels is too wide or too tall for a logo", l.W, l.H)
 	}
+	if l.Type == "PNG" {
+		if l.Data, err = flattenPNG(data); err != nil {
+			return nil, errors.New("not a PNG or JPEG image (the file may be damaged or of another type)")
+		}
+	}
 	// The PDF library reads the image its own way (it refuses interlaced
 	// PNGs, for one): try it now, so a bad logo fails here with a message
 	// rather than halfway through a report.
@@ -219,3 +225,30 @@ func (c CrossRef) ScoreText() string {
 	}
 	return Pct(float64(*c.Mean)) + " / 100, " + c.Coverage()
 }
+
+// flattenPNG re-encodes a PNG as plain 8-bit RGB on white. The logo always
+// sits on white, and fpdf embeds such a PNG's data as it is, where it
+// would split out and recompress an alpha channel on every report (a few
+// megabytes of work) and refuse interlaced or 16-bit files outright.
+func flattenPNG(data []byte) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	b := img.Bounds()
+	flat := image.NewRGBA(b)
+	draw.Draw(flat, b, image.White, image.Point{}, draw.Src)
+	draw.Draw(flat, b, img, b.Min, draw.Over)
+	// Fully opaque, so the encoder writes RGB without alpha.
+	var out bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&out, opaque{flat}); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// opaque reports itself opaque, which makes the PNG encoder write RGB.
+type opaque struct{ *image.RGBA }
+
+func (opaque) Opaque() bool { return true }

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
@@ -24,11 +23,10 @@ import (
 // The same fonts carry a proper text hyphen at U+00AD ("uni00AD", 682
 // units). textFonts gives the proportional faces that glyph for U+002D, by
 // copying its outline and metrics over the minus-like one, once per process.
-// The monospaced face keeps its full-cell hyphen, as monospace should.
 
 // pdfFonts are the TrueType faces the PDF embeds, by fpdf style.
 type pdfFonts struct {
-	regular, bold, italic, boldItalic, mono []byte
+	regular, bold, italic, boldItalic []byte
 }
 
 var textFonts = sync.OnceValues(func() (pdfFonts, error) {
@@ -46,7 +44,6 @@ var textFonts = sync.OnceValues(func() (pdfFonts, error) {
 	if fs.boldItalic, err = withTextHyphen(gobolditalic.TTF); err != nil {
 		return fs, fmt.Errorf("Go Bold Italic: %w", err)
 	}
-	fs.mono = gomono.TTF
 	return fs, nil
 })
 
@@ -176,7 +173,7 @@ func ttfSum(b []byte) uint32 {
 
 // loadFont adds a face to the document the first time it is used: each
 // face embedded costs memory and file size, and a report without
-// monospaced evidence or bold italics needs neither.
+// bold italics needs none.
 //
 // fpdf writes into the font bytes it is given while subsetting, so each
 // document gets its own copy: the shared slices stay pristine and the next
@@ -191,18 +188,14 @@ func (d *pdfDoc) loadFont(family, face string) {
 	}
 	d.loaded[key] = true
 	fonts, _ := textFonts() // checked when the document was set up
-	ttf := fonts.mono
-	if family == fontSans {
-		switch face {
-		case "B":
-			ttf = fonts.bold
-		case "I":
-			ttf = fonts.italic
-		case "BI":
-			ttf = fonts.boldItalic
-		default:
-			ttf = fonts.regular
-		}
+	ttf := fonts.regular
+	switch face {
+	case "B":
+		ttf = fonts.bold
+	case "I":
+		ttf = fonts.italic
+	case "BI":
+		ttf = fonts.boldItalic
 	}
 	d.f.AddUTF8FontFromBytes(family, face, bytes.Clone(ttf))
 }

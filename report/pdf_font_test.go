@@ -5,7 +5,11 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 )
 
 // TestTextHyphen pins the cause of the wide hyphens: in the Go fonts U+002D
@@ -39,6 +43,23 @@ func TestPDFTextKeepsHyphen(t *testing.T) {
 	for _, w := range []string{"2026-11-22", "iso42001-2023"} {
 		if !bytes.Contains([]byte(text), []byte(w)) {
 			t.Errorf("PDF text lacks %q", w)
+		}
+	}
+}
+
+// TestASCIICovered backs pdfCovered's shortcut: every face draws every
+// printable ASCII character.
+func TestASCIICovered(t *testing.T) {
+	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		for r := rune(0x20); r < 0x7F; r++ {
+			if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+				t.Errorf("a Go font has no glyph for %q", r)
+			}
 		}
 	}
 }

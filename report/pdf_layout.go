@@ -12,7 +12,6 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
@@ -38,7 +37,6 @@ const (
 // Font families registered with gofpdf.
 const (
 	fontSans = "gosans"
-	fontMono = "gomono"
 )
 
 type rgb struct{ r, g, b int }
@@ -102,7 +100,10 @@ var (
 	stCellHead = style{fontSans, "B", 8.3, colWhite}
 	stSmall    = style{fontSans, "", 7.4, colMuted}
 	stSmallB   = style{fontSans, "B", 7.4, colMuted}
-	stMono     = style{fontMono, "", 7.4, colMuted}
+	// Evidence (paths, addresses) in the small text face: a monospaced
+	// face would be one more font embedded, a megabyte more work, for
+	// a few lines.
+	stEvidence = style{fontSans, "", 7.4, colMuted}
 	stH1       = style{fontSans, "B", 17, colNavy}
 	stH2       = style{fontSans, "B", 12.5, colNavy}
 	stH3       = style{fontSans, "B", 10, colNavy}
@@ -385,6 +386,9 @@ func (d *pdfDoc) watermark() {
 // replaces every rune the fonts cannot draw (emoji, most scripts, anything
 // beyond U+FFFF, on which gofpdf panics) with '?'.
 func pdfSafe(s string) string {
+	if plainASCII(s) {
+		return s // most text: nothing to change, nothing to allocate
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = norm.NFC.String(s)
@@ -410,9 +414,25 @@ func pdfSafe(s string) string {
 	return b.String()
 }
 
+// plainASCII reports whether s is printable ASCII and newlines only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
+// Coverage is looked up rune by rune as text meets it and remembered: a
+// report uses a few hundred distinct runes, and scanning all 65,536 in
+// four fonts up front was the largest part of a single report's time.
 var (
-	coverageOnce sync.Once
-	coverage     []uint64 // bit per BMP rune that every embedded font draws
+	coverageMu    sync.Mutex
+	coverageFonts []*sfnt.Font
+	coverageBuf   sfnt.Buffer
+	known         [0x10000 / 64]uint64 // runes looked up
+	covered       [0x10000 / 64]uint64 // of those, the ones every font draws
 )
 
 // pdfCovered reports whether every embedded font has a glyph for r.
@@ -420,26 +440,33 @@ func pdfCovered(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	coverageOnce.Do(func() {
-		coverage = make([]uint64, 0x10000/64)
-		for i := range coverage {
-			coverage[i] = ^uint64(0)
-		}
-		for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
-			font, err := sfnt.Parse(ttf)
-			if err != nil {
-				panic("report: embedded Go font does not parse: " + err.Error())
-			}
-			var buf sfnt.Buffer
-			for c := 0; c <= 0xFFFF; c++ {
-				if coverage[c/64]&(1<<(c%64)) == 0 {
-					continue
+	if r >= 0x20 && r < 0x7F {
+		return true // every Go font draws printable ASCII (TestASCIICovered)
+	}
+	coverageMu.Lock()
+	defer coverageMu.Unlock()
+	bit := uint64(1) << (r % 64)
+	if known[r/64]&bit == 0 {
+		known[r/64] |= bit
+		if coverageFonts == nil {
+			for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+				font, err := sfnt.Parse(ttf)
+				if err != nil {
+					panic("report: embedded Go font does not parse: " + err.Error())
 				}
-				if gi, err := font.GlyphIndex(&buf, rune(c)); err != nil || gi == 0 {
-					coverage[c/64] &^= 1 << (c % 64)
-				}
+				coverageFonts = append(coverageFonts, font)
 			}
 		}
-	})
-	return coverage[r/64]&(1<<(r%64)) != 0
+		ok := true
+		for _, font := range coverageFonts {
+			if gi, err := font.GlyphIndex(&coverageBuf, r); err != nil || gi == 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			covered[r/64] |= bit
+		}
+	}
+	return covered[r/64]&bit != 0
 }

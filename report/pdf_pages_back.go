@@ -41,7 +41,7 @@ func (d *pdfDoc) soa() {
 			just = append(just, run{style{fontSans, "B", 8.3, toneBad.text}, pdfSafe("FLAGGED: " + c.JustificationIssue)})
 		}
 		if len(c.Evidence) > 0 {
-			just = append(just, run{stMono, pdfSafe(strings.Join(c.Evidence, "\n"))})
+			just = append(just, run{stEvidence, pdfSafe(strings.Join(c.Evidence, "\n"))})
 		}
 		score := "n/a"
 		if c.Score != nil {

@@ -153,7 +153,7 @@ func (d *pdfDoc) question(q Question) {
 		rows = append(rows, []pcell{cellOf(stSmallB, "Notes"), cellOf(stCell, q.Notes)})
 	}
 	if len(q.Evidence) > 0 {
-		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stMono, strings.Join(q.Evidence, "\n"))})
+		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stEvidence, strings.Join(q.Evidence, "\n"))})
 	}
 
 	drawTitle := func(cont bool) {
