@@ -469,3 +469,23 @@ func BenchmarkParseBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// A role weight applies to organisations holding that role; a role not
+// listed takes the base weight, and the largest counts.
+func TestWeightFor(t *testing.T) {
+	q := &Question{Weight: 4, RoleWeights: map[Role]float64{RoleUser: 3, RoleProvider: 5}}
+	for _, tc := range []struct {
+		roles []Role
+		want  float64
+	}{
+		{nil, 4},
+		{[]Role{RoleUser}, 3},
+		{[]Role{RoleDeveloper, RoleUser}, 4},
+		{[]Role{RoleUser, RoleProvider}, 5},
+		{[]Role{RoleDeveloper}, 4},
+	} {
+		if got := q.WeightFor(tc.roles); got != tc.want {
+			t.Errorf("roles %v: weight %v, want %v", tc.roles, got, tc.want)
+		}
+	}
+}

@@ -118,16 +118,22 @@ func (q *Question) WorkstreamID() string {
 }
 
 // WeightFor is the question's weight for an organisation holding roles:
-// the largest role weight among its roles, or the base weight.
+// each role it holds weighs the question at its role weight, or at the base
+// weight when none is listed for that role, and the largest counts. So a
+// role weight can lower a question for an organisation holding only that
+// role without lowering it for one that also holds another. With no role
+// known the base weight applies.
 func (q *Question) WeightFor(roles []Role) float64 {
-	w, found := 0.0, false
-	for _, r := range roles {
-		if rw, ok := q.RoleWeights[r]; ok && (!found || rw > w) {
-			w, found = rw, true
-		}
-	}
-	if !found {
+	if len(roles) == 0 {
 		return q.Weight
+	}
+	w := 0.0
+	for _, r := range roles {
+		rw, ok := q.RoleWeights[r]
+		if !ok {
+			rw = q.Weight
+		}
+		w = max(w, rw)
 	}
 	return w
 }
