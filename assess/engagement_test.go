@@ -160,3 +160,36 @@ func TestDeliverableRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDeliverable: whatever commentary, engagement and branding load, they
+// save and load again unchanged.
+func FuzzDeliverable(f *testing.F) {
+	c := builtin(f)
+	f.Add(deliverableSrc)
+	f.Add("commentary:\n  executive: \"**x** *y*\"\nbranding: {draft: false}\n")
+	f.Add("engagement:\n  interviewees:\n    - {name: \"A: B\", role: \"- c\"}\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		a, _, err := Parse("f.yaml", []byte(head+src), c)
+		if err != nil {
+			return
+		}
+		data, err := Marshal(a, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := Parse("again.yaml", data, c)
+		if err != nil {
+			t.Fatalf("saved file does not load: %v\n%s", err, data)
+		}
+		b.Commentary.Sections, a.Commentary.Sections = nil, nil // saving puts them in catalog order
+		if diff := cmp.Diff(a.Engagement, b.Engagement, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("engagement changed (-before +after):\n%s", diff)
+		}
+		if diff := cmp.Diff(a.Commentary, b.Commentary, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("commentary changed (-before +after):\n%s", diff)
+		}
+		if a.Branding != b.Branding {
+			t.Errorf("branding changed: %+v -> %+v", a.Branding, b.Branding)
+		}
+	})
+}
