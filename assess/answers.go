@@ -72,6 +72,11 @@ type Answers struct {
 	// the same for plan entries.
 	Orphans     map[string]*Answer
 	PlanOrphans map[string]*PlanItem
+
+	// The consultant's words, engagement record and branding (engagement.go).
+	Commentary Commentary
+	Engagement Engagement
+	Branding   Branding
 }
 
 // System is an AI system in scope.
@@ -189,11 +194,12 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	r := &strictyaml.Reader{File: file}
 	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
 	var warnings []Warning
-	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan", "evidence"})
+	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan", "evidence", "commentary", "engagement", "branding"})
 	if !ok {
 		return nil, nil, r.Problems
 	}
 	var formatNode, catalogNode, answersNode, planNode, evidenceNode *yaml.Node
+	deliverable := map[string]*yaml.Node{}
 	for _, f := range fields {
 		switch f.Key {
 		case "format":
@@ -237,6 +243,8 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			planNode = f.Value
 		case "evidence":
 			evidenceNode = f.Value
+		case "commentary", "engagement", "branding":
+			deliverable[f.Key] = f.Value
 		}
 	}
 	if a.Profile == "" {
@@ -264,6 +272,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	a.Plan, a.PlanOrphans = parsePlan(r, planNode, c, sameVersion)
 	var unknownSupports []string
 	a.Register, unknownSupports = parseRegister(r, evidenceNode, c, sameVersion)
+	warnings = append(warnings, parseDeliverable(r, file, deliverable, a, c, sameVersion)...)
 	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)

@@ -86,7 +86,7 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 			}
 			oans := sc.a.Answers[oq.ID]
 			f := Fix{
-				ID: id, Question: oq.ID, QuestionTitle: oq.Title, Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
+				ID: id, Question: oq.ID, QuestionTitle: oq.FullTitle(), Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
 				Cites: cites, Effort: ocr.Effort, Evidence: ocr.Evidence, Assessed: oans != nil && oans.Assessed,
 				Gain: gain, Importance: w * cr.Weight, Workstream: oq.WorkstreamID(),
 				Plan: sc.a.Plan[id], Seq: len(res.Fixes),
@@ -97,7 +97,7 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 			}
 			if ocr.Documented {
 				f.Blocker = true
-				b := Blocker{Question: oq.ID, Title: oq.Title, Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
+				b := Blocker{Question: oq.ID, Title: oq.FullTitle(), Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
 					Reason: "required documented information is not in place"}
 				if !f.Assessed {
 					b.Reason = "not assessed yet, so the required documented information is not confirmed"

@@ -72,6 +72,7 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 		add("evidence", registerNode(a.Register))
 		root.Content[len(root.Content)-2].HeadComment = registerComment
 	}
+	root.Content = append(root.Content, deliverableNodes(a, c)...)
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

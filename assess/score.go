@@ -354,7 +354,7 @@ func (sc *scorer) met(q *catalog.Question, cr *catalog.Criterion) bool {
 }
 
 func (sc *scorer) scoreQuestion(q *catalog.Question, ans *Answer, weight float64) QuestionScore {
-	qs := QuestionScore{ID: q.ID, Title: q.Title, Section: q.Section.ID, Kind: q.Kind(), Weight: weight}
+	qs := QuestionScore{ID: q.ID, Title: q.FullTitle(), Section: q.Section.ID, Kind: q.Kind(), Weight: weight}
 	if ans != nil {
 		qs.Justification, qs.Notes, qs.Evidence = ans.Justification, ans.Notes, ans.Evidence
 		qs.Decided = ans.Decision()

@@ -12,7 +12,7 @@ import (
 )
 
 var renderers = map[string]func(io.Writer, *Report) error{
-	"md": WriteMarkdown, "csv": WriteCSV, "json": WriteJSON, "pdf": WritePDF,
+	"md": WriteMarkdown, "csv": WriteCSV, "json": WriteJSON, "pdf": WritePDF, "xlsx": WriteXLSX,
 }
 
 // FuzzRender loads arbitrary answers files and, whatever loads, scores it
@@ -85,3 +85,31 @@ func BenchmarkMarkdown(b *testing.B)    { benchRender(b, builtinB(b), WriteMarkd
 func BenchmarkMarkdown10x(b *testing.B) { benchRender(b, builtinB(b).Scaled(10), WriteMarkdown) }
 func BenchmarkPDF(b *testing.B)         { benchRender(b, builtinB(b), WritePDF) }
 func BenchmarkPDF10x(b *testing.B)      { benchRender(b, builtinB(b).Scaled(10), WritePDF) }
+
+// BenchmarkPDFExample renders the example assessment: the figures in
+// CONTRIBUTING.md (performance) come from it.
+func BenchmarkPDFExample(b *testing.B) {
+	r := exampleReport(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePDF(&buf, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func BenchmarkXLSXExample(b *testing.B) {
+	r := exampleReport(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteXLSX(&buf, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}

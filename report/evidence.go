@@ -195,7 +195,7 @@ func writeMarkdownEvidence(p *printer, r *Report) {
 		what := mdText(e.Title)
 		if e.Location != "" {
 			if what != "" {
-				what += "<br>"
+				what += " · " // not <br>: pandoc drops raw HTML on the way to Word
 			}
 			what += mdText(e.Location)
 		}

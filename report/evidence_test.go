@@ -84,8 +84,8 @@ func TestRegisterRenderers(t *testing.T) {
 	for _, want := range []string{
 		"| Evidence coverage | ",
 		"## Evidence register\n\n3 items: 2 reviewed, 1 received, 0 requested. Judged on 2026-11-22 (the assessment date): 1 stale,",
-		"| E-001 | AI policy v1.3<br>policies/ai-policy-v1.3.pdf | 2026-09-14 | reviewed | `0123456789ab` | 5.2/policy-documented<br>5.2/communicated | no expiry |",
-		"| E-002 | Monitoring results Q1<br>ops/monitoring-q1.pdf | 2026-03-31 | reviewed | `0123456789ab` | 9.1/results-retained | **STALE** (until 2026-06-30) |",
+		"| E-001 | AI policy v1.3 · policies/ai-policy-v1.3.pdf | 2026-09-14 | reviewed | `0123456789ab` | 5.2/policy-documented · 5.2/communicated | no expiry |",
+		"| E-002 | Monitoring results Q1 · ops/monitoring-q1.pdf | 2026-03-31 | reviewed | `0123456789ab` | 9.1/results-retained | **STALE** (until 2026-06-30) |",
 		`=HYPERLINK("x") \| \*bold\*`,
 		"(documented information, evidence E-001)",
 		"claimed: no reviewed evidence",

@@ -8,10 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// WriteMarkdown writes the gap-analysis report as GitHub-flavoured Markdown.
-// Every text from the answers or the catalog goes through EscapeMarkdown, so
-// no note, title or justification can break a table or inject markup.
-func WriteMarkdown(w io.Writer, r *Report) error {
+// writeMarkdown writes the report; WriteMarkdown balances its tables.
+func writeMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	cv := r.Cover
 	p.f("# %s\n\n", mdText(cv.Title))
@@ -20,11 +18,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		org = "(organisation not named)"
 	}
 	p.f("**%s**: gap analysis against %s\n\n", mdText(org), mdText(cv.Standard))
+	writeMarkdownBrand(p, r)
 
 	p.f("| Item | Details |\n|---|---|\n")
 	p.f("| Organisation | %s |\n", mdCell(cv.Organization))
 	p.f("| Assessor | %s |\n", mdCell(cv.Assessor))
 	p.f("| Date | %s |\n", mdCell(cv.Date))
+	writeMarkdownBrandRows(p, r)
 	p.f("| Scope | %s |\n", mdCell(cv.Scope))
 	p.f("| Roles | %s |\n", mdCell(strings.Join(cv.Roles, ", ")))
 	p.f("| Profile | %s |\n", mdCell(cv.Profile))
@@ -49,6 +49,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	writeMarkdownSoA(p, r)
 	writeMarkdownEvidence(p, r)
 	writeMarkdownCrossFramework(p, r)
+	writeMarkdownEngagement(p, r)
 	writeMarkdownMethod(p, r)
 	p.f("## Disclaimer\n\n%s\n", mdText(r.Disclaimer))
 	return p.err
@@ -66,7 +67,9 @@ func writeMarkdownSummary(p *printer, r *Report) {
 	for _, reason := range s.Verdict.Reasons {
 		p.f("- %s\n", mdText(reason))
 	}
-	p.f("\n")
+	// A paragraph between the two lists keeps them apart (Markdown would
+	// join them into one).
+	p.f("\nIn numbers:\n\n")
 	p.f("- Questions assessed: %d of %d", s.Assessed, s.Questions)
 	if n := len(s.NotAssessed); n > 0 {
 		p.f(" (not assessed, scored 0: %s)", mdText(strings.Join(s.NotAssessed, ", ")))
@@ -92,6 +95,7 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f(", the top %d below", len(s.TopFixes))
 	}
 	p.f("\n\n")
+	writeMarkdownCommentary(p, r)
 
 	p.f("### Section scores\n\n| Section | Score | | Documentation | Implementation | Evidence | Answered |\n|---|---:|---|---:|---:|---:|---:|\n")
 	for _, sec := range s.Sections {
@@ -133,7 +137,7 @@ func writeMarkdownRoadmap(p *printer, r *Report) {
 
 func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 	if full {
-		p.f("| Rank | Phase | Question | Criterion not met | Fix | Citation | Effort | Gain | Blocker | Plan |\n|---:|---:|---|---|---|---|---|---:|---|---|\n")
+		p.f("| Rank | Phase | Question | Criterion not met | Fix | Clause | Effort | Gain | Blocker | Plan |\n|---:|---:|---|---|---|---|---|---:|---|---|\n")
 	} else {
 		p.f("| Rank | Phase | Question | Fix | Effort | Gain | Blocker |\n|---:|---:|---|---|---|---:|---|\n")
 	}
@@ -150,8 +154,8 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 			q += " (also closes " + mdText(strings.Join(f.Also, ", ")) + ")"
 		}
 		if full {
-			p.f("| %d | %d | %s | %s: %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdText(f.Criterion), mdText(f.CriterionText),
-				mdCell(f.Fix), mdList(f.Cites), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
+			p.f("| %d | %d | %s | %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdCell(f.CriterionText),
+				mdCell(f.Fix), mdCell(firstOf(f.Cites...)), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
 		} else {
 			p.f("| %d | %d | %s | %s | %s | +%s | %s |\n", f.Rank, f.Phase, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)
 		}
@@ -166,6 +170,7 @@ func writeMarkdownSections(p *printer, r *Report) {
 		if sec.Intro != "" {
 			p.f("%s\n\n", mdPara(sec.Intro))
 		}
+		writeMarkdownSectionComment(p, r, sec.ID)
 		p.f("%d of %d questions answered", sec.Answered, sec.Total)
 		if sec.Excluded > 0 {
 			p.f(", %d excluded in the Statement of Applicability", sec.Excluded)
@@ -223,10 +228,12 @@ func writeMarkdownCriteria(p *printer, label string, cs []Criterion, claims bool
 	}
 	p.f("%s (%d):\n\n", label, len(cs))
 	for _, c := range cs {
-		p.f("- **%s**", mdText(c.ID))
-		if c.Text != "" {
-			p.f(": %s", mdText(c.Text))
+		// The statement, not the id: ids are for the CSV, JSON and workbook.
+		text := c.Text
+		if text == "" {
+			text = c.ID
 		}
+		p.f("- %s", mdText(text))
 		var tags []string
 		if c.Documented {
 			tags = append(tags, "documented information")
@@ -254,7 +261,7 @@ func writeMarkdownFixes(p *printer, r *Report) {
 		p.f("No fixes: every criterion of every applicable question is met.\n\n")
 		return
 	}
-	p.f("%d fixes, one per criterion not met. Stage 1 blockers come first, then the most points per day of effort. Gain is the number of points the overall score rises when the fix is done.\n\n", len(r.Fixes))
+	p.f("%d fixes, one per criterion not met, in roadmap order: by phase, the more important fixes first, never a fix before one it builds on. Gain is the number of points the overall score rises when the fix is done.\n\n", len(r.Fixes))
 	writeMarkdownFixTable(p, r.Fixes, true)
 }
 
@@ -274,7 +281,7 @@ func writeMarkdownSoA(p *printer, r *Report) {
 	for _, c := range soa.Controls {
 		just := mdCell(c.Justification)
 		if c.JustificationIssue != "" {
-			just += "<br>**Flagged:** " + mdText(c.JustificationIssue)
+			just += " — **Flagged:** " + mdText(c.JustificationIssue)
 		}
 		impl := c.Status
 		if c.Score != nil && c.Applicability == SoAApplicable {
@@ -286,21 +293,20 @@ func writeMarkdownSoA(p *printer, r *Report) {
 }
 
 func writeMarkdownCrossFramework(p *printer, r *Report) {
-	p.f("## Cross-framework view\n\n")
-	p.f("How the answers cover other frameworks through the catalog's cross-references. The mean is the question-weighted mean score of the applicable questions that reference the item.\n\n")
+	p.f("## %s\n\n%s\n\n", crossTitle, crossIntro)
 	for _, fw := range r.CrossFramework {
-		p.f("### %s\n\n", mdText(fw.Name))
+		p.f("### %s\n\nThe %ss of %s that questions of this assessment touch. Not an assessment against %s.\n\n", mdText(fw.Name), fw.Unit, mdText(fw.Name), mdText(fw.Name))
 		unit := capitalizeFirst(fw.Unit)
 		if fw.ID == "nist-ai-rmf" {
-			p.f("| %s | Description | Subcategories referenced | Questions | Mean score |\n|---|---|---:|---|---:|\n", unit)
+			p.f("| %s | Description | Subcategories touched | Our questions | How those questions scored |\n|---|---|---:|---|---|\n", unit)
 		} else {
-			p.f("| %s | Title | Questions | Mean score |\n|---|---|---|---:|\n", unit)
+			p.f("| %s | Title | Our questions | How those questions scored |\n|---|---|---|---|\n", unit)
 		}
 		for _, it := range fw.Items {
 			if fw.ID == "nist-ai-rmf" {
-				p.f("| %s | %s | %d of %d | %s | %s |\n", mdText(it.ID), mdCell(it.Title), it.Referenced, it.Terms, mdQuestions(it.Questions), meanText(it.Mean))
+				p.f("| %s | %s | %d of %d | %s | %s |\n", mdText(it.ID), mdCell(it.Title), it.Referenced, it.Terms, mdQuestions(it.Questions), mdText(it.ScoreText()))
 			} else {
-				p.f("| %s | %s | %s | %s |\n", mdText(it.ID), mdCell(it.Title), mdQuestions(it.Questions), meanText(it.Mean))
+				p.f("| %s | %s | %s | %s |\n", mdText(it.ID), mdCell(it.Title), mdQuestions(it.Questions), mdText(it.ScoreText()))
 			}
 		}
 		p.f("\n")
@@ -350,7 +356,8 @@ func mdList(items []string) string {
 	if len(out) == 0 {
 		return "—"
 	}
-	return strings.Join(out, "<br>")
+	// Not "<br>": pandoc drops raw HTML on the way to Word.
+	return strings.Join(out, " · ")
 }
 
 func mdQuestions(ids []string) string {
@@ -362,8 +369,11 @@ func mdQuestions(ids []string) string {
 
 // mdPara escapes a paragraph and keeps a leading "-", "+", "=" or "1." from
 // turning it into a list, rule or heading.
-func mdPara(s string) string {
-	e := EscapeMarkdown(s)
+func mdPara(s string) string { return mdLeadSafe(EscapeMarkdown(s)) }
+
+// mdLeadSafe keeps escaped text that starts a line from reading as a list,
+// rule or heading.
+func mdLeadSafe(e string) string {
 	if e == "" {
 		return e
 	}

@@ -14,6 +14,11 @@ import (
 type Options struct {
 	Top         int    // fixes in the executive summary; 0 means 10
 	ToolVersion string // aimsready version printed on the cover
+	// The consultant's part of the answers file (deliverable.go); the
+	// branding with its logo already loaded, flags applied.
+	Commentary assess.Commentary
+	Engagement assess.Engagement
+	Branding   Branding
 }
 
 // Points is a score (0–100) or a gain in points. Renderers format it with
@@ -40,6 +45,9 @@ type Report struct {
 	CrossFramework []Framework      `json:"cross_framework"`
 	Method         Method           `json:"method"`
 	Disclaimer     string           `json:"disclaimer"`
+	Commentary     Commentary       `json:"commentary,omitzero"`
+	Engagement     Engagement       `json:"engagement,omitzero"`
+	Branding       Branding         `json:"branding,omitzero"`
 }
 
 // Cover is who, what and when.
@@ -429,6 +437,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	r.SoA = buildSoA(byQuestion, c, r.Evidence)
 	r.CrossFramework = buildCrossFramework(res, c)
 	r.Method = buildMethod(res, c)
+	r.Commentary, r.Engagement, r.Branding = deliverableFrom(o, func(id string) bool { return c.Section(id) != nil })
 	return r
 }
 
@@ -521,7 +530,7 @@ func buildSoA(byQuestion map[string]*assess.QuestionScore, c *catalog.Catalog, r
 		}
 		for _, q := range sec.Questions {
 			qs := byQuestion[q.ID]
-			ctl := Control{ID: q.ID, Title: q.Title, Area: sec.ID, AreaTitle: sec.Title, Evidence: []string{},
+			ctl := Control{ID: q.ID, Title: q.FullTitle(), Area: sec.ID, AreaTitle: sec.Title, Evidence: []string{},
 				EvidenceItems: []string{}, Status: StatusLabel(assess.StatusNotAssessed)}
 			if qs != nil {
 				ctl.Status = StatusLabel(qs.Status)
@@ -680,7 +689,7 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 			fmt.Sprintf("Phases and order: fixes are grouped into phase 1 Before Stage 1 (blockers, documents, and the foundations they build on), phase 2 Put into practice, and phase 3 Operate and keep records (work that needs elapsed time). Within a phase, more important fixes come first (question weight times criterion weight), then smaller effort (S = %s, M = %s, L = %s person-days), then catalog order; a fix never comes before a fix of a question it builds on.",
 				days(catalog.EffortS), days(catalog.EffortM), days(catalog.EffortL)),
 			"Fix gain: the number of points the overall score rises if that one fix is done. It is shown for information; the gains of all fixes add up to 100 minus the overall score.",
-			"Cross-framework view: for each NIST AI RMF function, OWASP risk and EU AI Act article, the questions whose catalog entry references it, and the question-weighted mean of their scores (excluded controls left out). References marked crosswalk come from a published pairing; analysis marks our own reasoning.",
+			"Cross-framework coverage: for each NIST AI RMF function, OWASP risk and EU AI Act article, the questions whose catalog entry references it, and how those questions scored (the question-weighted mean of their scores, excluded controls left out). It is coverage, not compliance: the other frameworks are not assessed. References marked crosswalk come from a published pairing; analysis marks our own reasoning.",
 			fmt.Sprintf("Thin justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or shorter than %d words; an inclusion when it is empty, a placeholder, a generic word such as \"required\" or shorter than %d words.", assess.MinJustificationWords, assess.MinInclusionWords),
 		},
 		Efforts: effortDays(),

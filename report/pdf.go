@@ -7,56 +7,69 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // WritePDF renders the report as an A4 PDF: title page, contents, executive
 // summary with a chart of section scores, section detail, fix list,
-// Statement of Applicability, cross-framework view and method appendix.
+// Statement of Applicability, cross-framework view, engagement record and
+// method appendix.
+//
+// The document is laid out once. The contents pages are reserved after the
+// title page and filled in at the end, when every heading's page is known;
+// the footers ("Page N of M") are drawn last for the same reason.
 //
 // The same report always gives the same bytes: the document dates come from
 // the assessment date, never from the clock. Every string is passed through
-// pdfSafe first, and a panic inside gofpdf is returned as an error.
+// pdfSafe first, and a panic inside fpdf is returned as an error.
 func WritePDF(w io.Writer, r *Report) (err error) {
+	return writePDF(w, r, (*pdfDoc).fullReport)
+}
+
+// writePDF sets up a document, lets body draw it and writes it out.
+func writePDF(w io.Writer, r *Report, body func(*pdfDoc)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("rendering the PDF failed: %v", p)
 		}
 	}()
-	// Pass 1 finds the page of every heading and the page count; pass 2
-	// draws the same pages with the contents page filled in.
-	first, err := renderPDF(r, nil, 0)
+	d, err := newPDFDoc(r)
 	if err != nil {
 		return err
 	}
-	second, err := renderPDF(r, first.tocPages, first.f.PageNo())
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := second.f.Output(&buf); err != nil {
+	body(d)
+	d.finish()
+	if err := d.f.Error(); err != nil {
 		return fmt.Errorf("rendering the PDF failed: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	var buf bytes.Buffer
+	if err := d.f.Output(&buf); err != nil {
+		return fmt.Errorf("rendering the PDF failed: %w", err)
+	}
+	out, err := compressPDF(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("rendering the PDF failed: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
-// pdfDoc holds the drawing state of one pass.
+// pdfDoc holds the drawing state of one document.
 type pdfDoc struct {
-	f          *gofpdf.Fpdf
-	r          *Report
-	toc        []tocEntry
-	tocPages   []int // page of each contents entry, filled while drawing
-	prevPages  []int // from the first pass; nil during it
-	totalPages int   // from the first pass; 0 during it
-	links      []int
-	next       int // index of the next contents entry to be drawn
-	running    string
-	// cur is the font and text colour last set through use. gofpdf builds
+	f        *fpdf.Fpdf
+	r        *Report
+	toc      []tocEntry
+	tocPages []int // page of each contents entry, filled while drawing
+	links    []int // link to each contents entry, made while drawing
+	next     int   // index of the next contents entry to be drawn
+	contents int   // first contents page; 0 when there is none
+	running  string
+	logo     bool            // the logo is registered as image "logo"
+	loaded   map[string]bool // fonts added to the document, by family and face
+	// footOnFirst puts the footer on page 1 too: the board summary alone
+	// has no title page.
+	footOnFirst bool
+	// cur is the font and text colour last set through use. fpdf builds
 	// strings on every SetFont and SetTextColor, so use skips repeats; the
 	// largest share of the PDF's allocations went there.
 	cur    style
@@ -68,62 +81,102 @@ type tocEntry struct {
 	title string
 }
 
-func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
-	f := gofpdf.New("P", "mm", "A4", "")
-	d := &pdfDoc{f: f, r: r, prevPages: prevPages, totalPages: totalPages}
-	d.toc = pdfContents(r)
-	d.tocPages = make([]int, len(d.toc))
+func newPDFDoc(r *Report) (*pdfDoc, error) {
+	f := fpdf.New("P", "mm", "A4", "")
+	d := &pdfDoc{f: f, r: r}
 
-	// gofpdf writes into the font bytes it is given while subsetting, so
-	// each document gets its own copy: the shared gofont slices stay
-	// pristine and the next PDF comes out byte for byte the same.
-	f.AddUTF8FontFromBytes(fontSans, "", bytes.Clone(goregular.TTF))
-	f.AddUTF8FontFromBytes(fontSans, "B", bytes.Clone(gobold.TTF))
-	f.AddUTF8FontFromBytes(fontSans, "I", bytes.Clone(goitalic.TTF))
-	f.AddUTF8FontFromBytes(fontMono, "", bytes.Clone(gomono.TTF))
-	if err := f.Error(); err != nil {
+	if _, err := textFonts(); err != nil {
 		return nil, fmt.Errorf("loading the PDF fonts: %w", err)
 	}
+	if l := r.Branding.Logo; l != nil {
+		f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
+		if err := f.Error(); err != nil {
+			return nil, fmt.Errorf("embedding the logo %s: %w", r.Branding.LogoName, err)
+		}
+		d.logo = true
+	}
+	// Streams are compressed afterwards with one reused compressor
+	// (compressPDF); fpdf would make a new one for every page.
+	f.SetCompression(false)
 	stamp := pdfDate(r.Cover.Date)
 	f.SetCreationDate(stamp)
 	f.SetModificationDate(stamp)
 	f.SetCatalogSort(true) // fonts and other resources in a fixed order, not map order
-	org := r.Cover.Organization
-	if strings.TrimSpace(org) == "" {
-		org = "(organisation not named)"
-	}
+	org := orgName(r.Cover)
 	f.SetTitle(pdfSafe(r.Cover.Title+": "+org), true)
 	author := r.Cover.Assessor
 	if strings.TrimSpace(author) == "" {
 		author = "aimsready"
 	}
+	if firm := r.Branding.Firm; firm != "" {
+		author += ", " + firm
+	}
 	f.SetAuthor(pdfSafe(author), true)
 	f.SetSubject(pdfSafe("Gap analysis against "+r.Cover.Standard+" for "+org+": a readiness estimate, not a certification or an audit"), true)
 	f.SetCreator(pdfSafe(toolLine(r.Cover)), true)
-	f.SetProducer("aimsready (gofpdf)", false)
+	f.SetProducer("aimsready (fpdf)", false)
 	f.SetKeywords(pdfSafe("ISO/IEC 42001, AI management system, gap analysis, readiness, Statement of Applicability"), true)
 	f.SetDisplayMode("fullwidth", "single")
 	f.SetMargins(marginL, marginTop, marginR)
 	f.SetAutoPageBreak(false, 0) // every break is decided here, so tables can repeat headers
 	f.SetCellMargin(0)
-	f.AliasNbPages("")
 	d.running = pdfSafe(r.Cover.Standard + " readiness · " + org)
 	f.SetHeaderFuncMode(d.header, true)
-	f.SetFooterFunc(d.footer)
+	return d, nil
+}
 
+// fullReport draws every part of the report.
+func (d *pdfDoc) fullReport() {
+	d.toc = pdfContents(d.r)
+	d.tocPages = make([]int, len(d.toc))
+	d.links = make([]int, len(d.toc))
 	d.titlePage()
-	d.contentsPage()
+	d.f.AddPage()
+	d.board(false)
+	d.reserveContents()
 	d.summary()
 	d.sections()
 	d.fixList()
 	d.soa()
 	d.evidenceRegister()
 	d.crossFramework()
+	d.engagement()
 	d.method()
-	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("rendering the PDF failed: %w", err)
+	d.drawContents()
+}
+
+// finish draws what needs the page count: footers and the draft mark.
+func (d *pdfDoc) finish() {
+	last := d.f.PageCount()
+	for p := 1; p <= last; p++ {
+		d.resume(p)
+		if p > 1 || d.footOnFirst {
+			d.footer(p, last)
+		}
+		if d.r.Branding.Draft {
+			d.watermark()
+		}
 	}
-	return d, nil
+	d.f.SetPage(last)
+}
+
+// resume returns to page p to draw on it again. fpdf keeps one graphics
+// state for the document, so everything the page's content stream might
+// hold differently is set afresh.
+func (d *pdfDoc) resume(p int) {
+	d.f.SetPage(p)
+	d.curSet = false
+	d.fill(colWhite)
+	d.draw(colRule)
+	d.f.SetLineWidth(0.2)
+	d.f.SetDashPattern([]float64{}, 0)
+}
+
+func orgName(cv Cover) string {
+	if strings.TrimSpace(cv.Organization) == "" {
+		return "(organisation not named)"
+	}
+	return cv.Organization
 }
 
 // pdfDate is the fixed document date: the assessment date at noon UTC, or
@@ -143,10 +196,19 @@ func pdfContents(r *Report) []tocEntry {
 		toc = append(toc, tocEntry{1, sectionHeading(s)})
 	}
 	toc = append(toc, tocEntry{0, "Prioritized fix list"}, tocEntry{0, "Statement of Applicability"},
-		tocEntry{0, "Evidence register"}, tocEntry{0, "Cross-framework view"}, tocEntry{0, "Method and disclaimer"})
+		tocEntry{0, "Evidence register"}, tocEntry{0, crossTitle})
+	if !r.Engagement.Empty() {
+		toc = append(toc, tocEntry{0, "Engagement record"})
+	}
+	toc = append(toc, tocEntry{0, "Method and disclaimer"})
 	return toc
 }
 
 func sectionHeading(s Section) string {
 	return sectionKind(s) + " " + s.ID + " " + s.Title
+}
+
+// WritePDFSummary renders the one-page summary for the board alone.
+func WritePDFSummary(w io.Writer, r *Report) error {
+	return writePDF(w, r, (*pdfDoc).boardOnly)
 }

@@ -3,14 +3,15 @@ package report
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
@@ -36,7 +37,6 @@ const (
 // Font families registered with gofpdf.
 const (
 	fontSans = "gosans"
-	fontMono = "gomono"
 )
 
 type rgb struct{ r, g, b int }
@@ -100,7 +100,10 @@ var (
 	stCellHead = style{fontSans, "B", 8.3, colWhite}
 	stSmall    = style{fontSans, "", 7.4, colMuted}
 	stSmallB   = style{fontSans, "B", 7.4, colMuted}
-	stMono     = style{fontMono, "", 7.4, colMuted}
+	// Evidence (paths, addresses) in the small text face: a monospaced
+	// face would be one more font embedded, a megabyte more work, for
+	// a few lines.
+	stEvidence = style{fontSans, "", 7.4, colMuted}
 	stH1       = style{fontSans, "B", 17, colNavy}
 	stH2       = style{fontSans, "B", 12.5, colNavy}
 	stH3       = style{fontSans, "B", 10, colNavy}
@@ -112,6 +115,7 @@ func (d *pdfDoc) use(s style) {
 	if d.curSet && d.cur == s {
 		return
 	}
+	d.loadFont(s.family, s.face)
 	d.f.SetFont(s.family, s.face, s.size)
 	d.f.SetTextColor(s.color.r, s.color.g, s.color.b)
 	d.cur, d.curSet = s, true
@@ -241,9 +245,8 @@ func (d *pdfDoc) heading(level int, title string, keep float64) {
 		d.next++
 		d.tocPages[i] = d.f.PageNo()
 		d.f.Bookmark(title, level, y)
-		if i < len(d.links) {
-			d.f.SetLink(d.links[i], y, -1)
-		}
+		d.links[i] = d.f.AddLink()
+		d.f.SetLink(d.links[i], y, -1)
 	}
 	for _, l := range ls {
 		d.text(st, marginL, y, contentW, l, "L")
@@ -272,36 +275,107 @@ func (d *pdfDoc) badge(x, y, w, h float64, label string, t tone, s style) {
 
 // ---- page furniture --------------------------------------------------------
 
+// header draws the running head: the logo and the report's subject on the
+// left; the firm, document version and date on the right.
 func (d *pdfDoc) header() {
 	defer d.keepStyle()()
 	if d.f.PageNo() == 1 {
 		return
 	}
-	d.text(stSmall, marginL, 10, contentW*0.75, d.fit(stSmall, d.running, contentW*0.75), "L")
-	d.text(stSmall, marginL+contentW*0.75, 10, contentW*0.25, pdfSafe(d.r.Cover.Date), "R")
+	x := marginL
+	if d.logo {
+		w := d.logoBox(x, 7.2, 28, 5.2)
+		x += w + 3
+	}
+	right := d.fit(stSmall, pdfSafe(d.headRight()), contentW*0.45)
+	d.use(stSmall)
+	rw := d.f.GetStringWidth(right)
+	lw := marginL + contentW - rw - 4 - x
+	d.text(stSmall, x, 10, lw, d.fit(stSmall, d.running, lw), "L")
+	d.text(stSmall, marginL+contentW-rw, 10, rw, right, "R")
 	d.draw(colRule)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(marginL, 14.2, marginL+contentW, 14.2)
 	d.f.SetXY(marginL, marginTop)
 }
 
-func (d *pdfDoc) footer() {
-	defer d.keepStyle()()
-	if d.f.PageNo() == 1 {
-		return
+func (d *pdfDoc) headRight() string {
+	b := d.r.Branding
+	var parts []string
+	if b.Firm != "" {
+		parts = append(parts, b.Firm)
 	}
+	if v := versionLabel(b); v != "" {
+		parts = append(parts, v)
+	}
+	return strings.Join(append(parts, d.r.Cover.Date), " · ")
+}
+
+// versionLabel is "Version 0.9 (draft)", "Draft" or "".
+func versionLabel(b Branding) string {
+	switch {
+	case b.Version != "" && b.Draft:
+		return "Version " + b.Version + " (draft)"
+	case b.Version != "":
+		return "Version " + b.Version
+	case b.Draft:
+		return "Draft"
+	}
+	return ""
+}
+
+// logoBox draws the logo inside a box of at most maxW by maxH from (x, y),
+// keeping its proportions, and returns the width it took.
+func (d *pdfDoc) logoBox(x, y, maxW, maxH float64) float64 {
+	l := d.r.Branding.Logo
+	if l == nil || !d.logo {
+		return 0
+	}
+	w, h := maxW, maxW*float64(l.H)/float64(l.W)
+	if h > maxH {
+		w, h = maxH*float64(l.W)/float64(l.H), maxH
+	}
+	d.f.ImageOptions("logo", x, y+(maxH-h)/2, w, h, false, fpdf.ImageOptions{ImageType: l.Type}, 0, "")
+	return w
+}
+
+// footer draws the foot of page p of total: the confidentiality marking
+// when there is one, the note that this is an estimate, and the page.
+func (d *pdfDoc) footer(p, total int) {
 	y := pageH - 14.0
 	d.draw(colRule)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(marginL, y-1.5, marginL+contentW, y-1.5)
-	d.text(stSmall, marginL, y, contentW*0.7, "aimsready: a readiness estimate, not a certification or an audit", "L")
-	// The page count is an alias gofpdf fills in at the end; it is aligned
-	// with the count known from the first pass.
-	page := fmt.Sprintf("Page %d of ", d.f.PageNo())
-	d.use(stSmall)
-	width := d.f.GetStringWidth(page + strconv.Itoa(max(d.totalPages, d.f.PageNo())))
-	d.f.SetXY(marginL+contentW-width, y)
-	d.f.CellFormat(width, stSmall.lineH(), page+"{nb}", "", 0, "L", false, 0, "")
+	note := "aimsready: a readiness estimate, not a certification or an audit"
+	page := fmt.Sprintf("Page %d of %d", p, total)
+	if m := d.r.Branding.Marking; m != "" {
+		// A long marking gets smaller type before it is ever cut.
+		st := style{fontSans, "B", 7.4, colText}
+		d.use(st)
+		if d.f.GetStringWidth(pdfSafe(m)) > contentW*0.78 {
+			st.size = 6.2
+		}
+		d.text(st, marginL, y, contentW*0.78, d.fit(st, pdfSafe(m), contentW*0.78), "L")
+		y += stSmall.lineH()
+	}
+	d.text(stSmall, marginL, y, contentW*0.78, note, "L")
+	d.text(stSmall, marginL+contentW*0.78, pageH-14.0, contentW*0.22, page, "R")
+}
+
+// watermark lays a large, light DRAFT across the page, transparent enough
+// that the text under it stays readable in print and on screen.
+func (d *pdfDoc) watermark() {
+	f := d.f
+	st := style{fontSans, "B", 120, rgb{150, 150, 150}}
+	d.use(st)
+	w := f.GetStringWidth("DRAFT")
+	f.SetAlpha(0.13, "Normal")
+	f.TransformBegin()
+	f.TransformRotate(55, pageW/2, pageH/2)
+	f.SetXY(pageW/2-w/2, pageH/2-st.lineH()/2)
+	f.CellFormat(w, st.lineH(), "DRAFT", "", 0, "C", false, 0, "")
+	f.TransformEnd()
+	f.SetAlpha(1, "Normal")
 }
 
 // ---- safe text ---------------------------------------------------------------
@@ -312,6 +386,9 @@ func (d *pdfDoc) footer() {
 // replaces every rune the fonts cannot draw (emoji, most scripts, anything
 // beyond U+FFFF, on which gofpdf panics) with '?'.
 func pdfSafe(s string) string {
+	if plainASCII(s) {
+		return s // most text: nothing to change, nothing to allocate
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = norm.NFC.String(s)
@@ -337,9 +414,25 @@ func pdfSafe(s string) string {
 	return b.String()
 }
 
+// plainASCII reports whether s is printable ASCII and newlines only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
+// Coverage is looked up rune by rune as text meets it and remembered: a
+// report uses a few hundred distinct runes, and scanning all 65,536 in
+// four fonts up front was the largest part of a single report's time.
 var (
-	coverageOnce sync.Once
-	coverage     []uint64 // bit per BMP rune that every embedded font draws
+	coverageMu    sync.Mutex
+	coverageFonts []*sfnt.Font
+	coverageBuf   sfnt.Buffer
+	known         [0x10000 / 64]uint64 // runes looked up
+	covered       [0x10000 / 64]uint64 // of those, the ones every font draws
 )
 
 // pdfCovered reports whether every embedded font has a glyph for r.
@@ -347,26 +440,33 @@ func pdfCovered(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	coverageOnce.Do(func() {
-		coverage = make([]uint64, 0x10000/64)
-		for i := range coverage {
-			coverage[i] = ^uint64(0)
-		}
-		for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gomono.TTF} {
-			font, err := sfnt.Parse(ttf)
-			if err != nil {
-				panic("report: embedded Go font does not parse: " + err.Error())
-			}
-			var buf sfnt.Buffer
-			for c := 0; c <= 0xFFFF; c++ {
-				if coverage[c/64]&(1<<(c%64)) == 0 {
-					continue
+	if r >= 0x20 && r < 0x7F {
+		return true // every Go font draws printable ASCII (TestASCIICovered)
+	}
+	coverageMu.Lock()
+	defer coverageMu.Unlock()
+	bit := uint64(1) << (r % 64)
+	if known[r/64]&bit == 0 {
+		known[r/64] |= bit
+		if coverageFonts == nil {
+			for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+				font, err := sfnt.Parse(ttf)
+				if err != nil {
+					panic("report: embedded Go font does not parse: " + err.Error())
 				}
-				if gi, err := font.GlyphIndex(&buf, rune(c)); err != nil || gi == 0 {
-					coverage[c/64] &^= 1 << (c % 64)
-				}
+				coverageFonts = append(coverageFonts, font)
 			}
 		}
-	})
-	return coverage[r/64]&(1<<(r%64)) != 0
+		ok := true
+		for _, font := range coverageFonts {
+			if gi, err := font.GlyphIndex(&coverageBuf, r); err != nil || gi == 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			covered[r/64] |= bit
+		}
+	}
+	return covered[r/64]&bit != 0
 }

@@ -41,7 +41,7 @@ func (d *pdfDoc) soa() {
 			just = append(just, run{style{fontSans, "B", 8.3, toneBad.text}, pdfSafe("FLAGGED: " + c.JustificationIssue)})
 		}
 		if len(c.Evidence) > 0 {
-			just = append(just, run{stMono, pdfSafe(strings.Join(c.Evidence, "\n"))})
+			just = append(just, run{stEvidence, pdfSafe(strings.Join(c.Evidence, "\n"))})
 		}
 		score := "n/a"
 		if c.Score != nil {
@@ -63,15 +63,16 @@ func (d *pdfDoc) soa() {
 
 func (d *pdfDoc) crossFramework() {
 	r := d.r
-	d.heading(0, "Cross-framework view", 40)
-	d.para(stBody, "How the answers cover other frameworks through the catalog's cross-references. Mean is the question-weighted mean score of the applicable questions that reference the item; a dash means no applicable question does. This shows where evidence can be reused; it is not an assessment against those frameworks.")
+	d.heading(0, crossTitle, 40)
+	d.para(stBody, crossIntro)
 	for _, fw := range r.CrossFramework {
 		nist := fw.ID == "nist-ai-rmf"
+		scoreW, qW := 36.0, 34.0
 		var cols []tcol
 		if nist {
-			cols = []tcol{{"Function", 22, ""}, {"Description", 52, ""}, {"Subcategories referenced", 26, "R"}, {"Questions", contentW - 22 - 52 - 26 - 18, ""}, {"Mean", 18, "R"}}
+			cols = []tcol{{"Function", 22, ""}, {"Description", contentW - 22 - 24 - qW - scoreW, ""}, {"Subcategories touched", 24, "R"}, {"Our questions", qW, ""}, {"How those questions scored", scoreW, ""}}
 		} else {
-			cols = []tcol{{capitalizeFirst(fw.Unit), 22, ""}, {"Title", 58, ""}, {"Questions", contentW - 22 - 58 - 18, ""}, {"Mean", 18, "R"}}
+			cols = []tcol{{capitalizeFirst(fw.Unit), 22, ""}, {"Title", contentW - 22 - qW - scoreW, ""}, {"Our questions", qW, ""}, {"How those questions scored", scoreW, ""}}
 		}
 		t := &table{d: d, header: true, zebra: true, cols: cols}
 		rows := make([][]pcell, 0, len(fw.Items))
@@ -80,18 +81,18 @@ func (d *pdfDoc) crossFramework() {
 			if len(it.Questions) > 0 {
 				qs = strings.Join(it.Questions, ", ")
 			}
-			mean := cellOf(stCellB, "—")
+			score := cellOf(stSmall, it.Coverage())
 			if it.Mean != nil {
-				mean = cellOf(stCellB, Pct(float64(*it.Mean)))
+				score = pcell{runs: []run{{stCellB, Pct(float64(*it.Mean)) + " / 100"}, {stSmall, pdfSafe(it.Coverage())}}}
 			}
 			if nist {
 				rows = append(rows, []pcell{cellOf(stCellB, it.ID), cellOf(stCell, it.Title),
-					cellOf(stCell, fmt.Sprintf("%d of %d", it.Referenced, it.Terms)), cellOf(stCell, qs), mean})
+					cellOf(stCell, fmt.Sprintf("%d of %d", it.Referenced, it.Terms)), cellOf(stCell, qs), score})
 			} else {
-				rows = append(rows, []pcell{cellOf(stCellB, it.ID), cellOf(stCell, it.Title), cellOf(stCell, qs), mean})
+				rows = append(rows, []pcell{cellOf(stCellB, it.ID), cellOf(stCell, it.Title), cellOf(stCell, qs), score})
 			}
 		}
-		intro := ""
+		intro := fmt.Sprintf("The %ss of %s that questions of this assessment touch. Not an assessment against %s.", fw.Unit, fw.Name, fw.Name)
 		if len(rows) == 0 {
 			intro = "The catalog references none."
 		}

@@ -32,7 +32,7 @@ func (d *pdfDoc) evidenceRegister() {
 			what = append(what, run{stCell, pdfSafe(e.Title)})
 		}
 		if e.Location != "" {
-			what = append(what, run{stMono, pdfSafe(e.Location)})
+			what = append(what, run{stEvidence, pdfSafe(e.Location)})
 		}
 		if e.Notes != "" {
 			what = append(what, run{stSmall, pdfSafe(e.Notes)})
@@ -60,7 +60,7 @@ func (d *pdfDoc) evidenceRegister() {
 			{runs: what},
 			cellOf(stCell, orDash(e.Date)),
 			status,
-			cellOf(stMono, orDash(e.HashPrefix())),
+			cellOf(stEvidence, orDash(e.HashPrefix())),
 			cellOf(stSmall, orDash(strings.Join(e.Supports, "\n"))),
 			cur,
 		}

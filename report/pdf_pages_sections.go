@@ -29,11 +29,13 @@ func (d *pdfDoc) fixRows(fixes []Fix, full bool) (*table, [][]pcell) {
 	for i, fx := range fixes {
 		gap := []run{{stCellB, pdfSafe(fx.Question + " " + fx.QuestionTitle)}}
 		if full {
-			cite := fx.Criterion
+			// What is missing, in words; the criterion id is for the
+			// CSV, JSON and workbook, not for the reader.
+			gap = append(gap, run{stSmall, pdfSafe(orDash(fx.CriterionText))})
 			if len(fx.Cites) > 0 {
-				cite = fx.Cites[0] + " · " + cite
+				// The ISO citation; the cross-references follow the fix.
+				gap = append(gap, run{stSmall, pdfSafe(fx.Cites[0])})
 			}
-			gap = append(gap, run{stSmall, pdfSafe(cite)})
 		}
 		if !fx.Assessed {
 			gap = append(gap, run{stSmallB, "not assessed yet"})
@@ -102,6 +104,7 @@ func (d *pdfDoc) sections() {
 			d.gap(1)
 			d.para(stIntro, sec.Intro)
 		}
+		d.sectionComment(sec.ID)
 		d.gap(2.5)
 		for _, q := range sec.Questions {
 			d.question(q)
@@ -154,7 +157,7 @@ func (d *pdfDoc) question(q Question) {
 		rows = append(rows, []pcell{cellOf(stSmallB, "Notes"), cellOf(stCell, q.Notes)})
 	}
 	if ev := questionEvidence(d.r, q); len(ev) > 0 {
-		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stMono, strings.Join(ev, "\n"))})
+		rows = append(rows, []pcell{cellOf(stSmallB, "Evidence"), cellOf(stEvidence, strings.Join(ev, "\n"))})
 	}
 
 	drawTitle := func(cont bool) {
@@ -202,7 +205,6 @@ func (d *pdfDoc) criterionRow(c Criterion, label string, tn tone) []pcell {
 		text = c.ID
 	}
 	var tags []string
-	tags = append(tags, c.ID)
 	if c.Documented {
 		tags = append(tags, "documented information")
 	}
@@ -212,10 +214,11 @@ func (d *pdfDoc) criterionRow(c Criterion, label string, tn tone) []pcell {
 	if len(c.EvidenceItems) > 0 {
 		tags = append(tags, "evidence "+strings.Join(c.EvidenceItems, ", "))
 	}
-	return []pcell{
-		{runs: txt(stSmall, ""), badge: &badgeSpec{label, tn}},
-		{runs: []run{{stCell, pdfSafe(text)}, {stSmall, pdfSafe(strings.Join(tags, " · "))}}},
+	runs := []run{{stCell, pdfSafe(text)}}
+	if len(tags) > 0 {
+		runs = append(runs, run{stSmall, pdfSafe(strings.Join(tags, " · "))})
 	}
+	return []pcell{{runs: txt(stSmall, ""), badge: &badgeSpec{label, tn}}, {runs: runs}}
 }
 
 // ---- fix list --------------------------------------------------------------
@@ -227,8 +230,12 @@ func (d *pdfDoc) fixList() {
 		d.para(stBody, "No fixes: every criterion of every applicable question is met.")
 		return
 	}
-	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met. Stage 1 blockers come first, then the fixes that add the most points per day of effort (S = days, M = weeks, L = months). Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references are our own analysis unless marked as a published crosswalk; the criterion each fix meets is stated in the section detail.",
-		len(r.Fixes), Gain(100-float64(r.Summary.Overall))))
+	var phases []string
+	for _, ph := range r.Roadmap.Phases {
+		phases = append(phases, fmt.Sprintf("phase %d %s", ph.Phase, ph.Title))
+	}
+	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met, in roadmap order (%s); within a phase the more important fixes first, and never a fix before one it builds on. Under each gap is what is missing and the clause it comes from. Effort is S = days, M = weeks, L = months. Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references under each fix are our own analysis unless marked as a published crosswalk.",
+		len(r.Fixes), strings.Join(phases, ", "), Gain(100-float64(r.Summary.Overall))))
 	d.gap(3)
 	d.rows(d.fixRows(r.Fixes, true))
 }

@@ -13,21 +13,16 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 )
 
 var examplePDF = sync.OnceValues(func() ([]byte, error) {
-	c, err := catalog.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	a, _, err := assess.LoadFile(exampleAnswers, c)
+	r, err := buildFrom(exampleAnswers)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	err = WritePDF(&buf, Build(assess.Score(a, c), c, Options{ToolVersion: testVersion}))
+	err = WritePDF(&buf, r)
 	return buf.Bytes(), err
 })
 
@@ -270,6 +265,11 @@ func tinyReport(s string) *Report {
 		Method: Method{Scoring: []string{s, "Label: " + s}, Efforts: []EffortDays{{Effort: s, Meaning: s}},
 			Statuses: []Threshold{{Status: s, Rule: s}}, Weights: []SectionWeight{{ID: s, Title: s}}},
 		Disclaimer: s,
+		Roadmap:    Roadmap{Phases: []RoadmapPhase{{Phase: 1, Title: s, Fixes: 1}}},
+		Commentary: Commentary{Executive: s + "\n\n- " + s + " **" + s + "**", Findings: []string{s}, Recommendations: []string{"*" + s + "*"},
+			Sections: []SectionComment{{Section: s, Text: s}}},
+		Engagement: Engagement{PeriodStart: s, Interviewees: []Interviewee{{Name: s, Role: s, Date: s}}, Documents: []string{s}, Limitations: s},
+		Branding:   Branding{Firm: s, Marking: s, Version: s, Draft: true},
 	}
 }
 

@@ -45,8 +45,8 @@ func WritePlanText(w io.Writer, r *Report, width int) error {
 	return p.err
 }
 
-// WritePlanMarkdown writes the roadmap as Markdown.
-func WritePlanMarkdown(w io.Writer, r *Report) error {
+// writePlanMarkdown writes the roadmap; WritePlanMarkdown balances it.
+func writePlanMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	p.f("# Roadmap: %s\n\n", mdText(orNone(r.Cover.Organization)))
 	p.f("Assessment of %s against %s. %s\n\n", mdText(r.Cover.Date), mdText(r.Cover.Standard), mdText(r.Disclaimer))

@@ -39,10 +39,15 @@ func exampleResult(t testing.TB) (*assess.Result, *catalog.Catalog) {
 	return assess.Score(a, c), c
 }
 
+// exampleReport builds the example's report as the report command does,
+// with the consultant's commentary, engagement record and branding.
 func exampleReport(t testing.TB) *Report {
 	t.Helper()
-	res, c := exampleResult(t)
-	return Build(res, c, Options{ToolVersion: testVersion})
+	r, err := buildFrom(exampleAnswers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // checkGolden compares got with the golden file, or rewrites it with -update.

@@ -31,8 +31,8 @@ func WriteSoACSV(w io.Writer, r *Report) error {
 	return cw.Error()
 }
 
-// WriteSoAMarkdown writes the draft Statement of Applicability alone.
-func WriteSoAMarkdown(w io.Writer, r *Report) error {
+// writeSoAMarkdown writes the draft SoA; WriteSoAMarkdown balances it.
+func writeSoAMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	p.f("# Statement of Applicability (draft): %s\n\n", mdText(orNone(r.Cover.Organization)))
 	p.f("%s, assessed %s. %s\n\n", mdText(r.Cover.Standard), mdText(r.Cover.Date), mdText(r.Disclaimer))

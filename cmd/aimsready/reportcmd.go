@@ -18,11 +18,13 @@ import (
 func init() { extraCommands = append(extraCommands, newReportCmd) }
 
 type reportOptions struct {
-	format string
-	out    string
-	top    int
-	part   string
-	asOf   string
+	format  string
+	out     string
+	top     int
+	part    string
+	asOf    string
+	summary bool
+	brand   brandFlags
 }
 
 // partWriters are the formats of the report's parts that stand alone.
@@ -37,6 +39,7 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 	"pdf":  report.WritePDF,
 	"csv":  report.WriteCSV,
 	"json": report.WriteJSON,
+	"xlsx": report.WriteXLSX,
 	// OSCAL 1.2.2 JSON for GRC tools: assessment results and the plan of
 	// action (POA&M).
 	"oscal":      oscal.WriteAssessmentResults,
@@ -45,14 +48,14 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 
 // reportFormatByExt maps an output file extension to its format.
 var reportFormatByExt = map[string]string{
-	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json",
+	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json", ".xlsx": "xlsx",
 }
 
 func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
-		Short: "Write the gap-analysis report: Markdown, PDF, CSV fix list, JSON or OSCAL",
+		Short: "Write the gap-analysis report: Markdown, PDF, Excel workbook, CSV fix list, JSON or OSCAL",
 		Long: `Write the gap-analysis report for an answers file: cover, executive
 summary, section-by-section detail, prioritized fix list, Statement of
 Applicability, cross-framework view and method.
@@ -62,18 +65,30 @@ Formats:
   pdf   PDF to hand over, with a title page and a chart of section scores
   csv   the prioritized fix list, one row per fix, for spreadsheets and
         issue trackers
+  xlsx  Excel workbook to run remediation in: summary, roadmap with owner,
+        due date and status columns, Statement of Applicability, evidence
   json  the whole report for scripts (schema aimsready.report/v2)
   oscal       OSCAL 1.2.2 assessment results, for GRC tools: one finding
               per assessed question, one observation per criterion
   oscal-poam  OSCAL 1.2.2 plan of action and milestones: one item per fix
 
-The format follows the extension of -o (.md, .pdf, .csv, .json) unless
+With --summary, the PDF is one page for the board: verdict, scores, the top
+five gaps, the roadmap phases.
+
+The consultant's part of the answers file (commentary, engagement record,
+branding) appears in the PDF, Markdown and workbook. The branding flags
+override the file's branding section for one run.
+
+The format follows the extension of -o (.md, .pdf, .xlsx, .csv, .json) unless
 --format is given; the OSCAL formats always need --format. Without -o the report goes to standard output, as
 Markdown unless --format says otherwise. Files are written atomically, and
 the same answers always give the same bytes.
 
 The report is a readiness estimate, not a certification or an audit.`,
 		Example: `  aimsready report answers.yaml -o report.pdf
+  aimsready report answers.yaml -o gap.xlsx
+  aimsready report answers.yaml --summary -o board.pdf
+  aimsready report answers.yaml --draft --doc-version 0.9 -o report.pdf
   aimsready report answers.yaml --format csv -o fixes.csv
   aimsready report answers.yaml --format oscal -o aimsready-assessment-results.oscal.json
   aimsready report answers.yaml >> "$GITHUB_STEP_SUMMARY"`,
@@ -82,11 +97,13 @@ The report is a readiness estimate, not a certification or an audit.`,
 			return runReport(e, args[0], o, cmd.Flags().Changed("format"))
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, csv, json, oscal or oscal-poam (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&o.format, "format", "", "output `FORMAT`: md, pdf, xlsx, csv, json, oscal or oscal-poam (default: from the -o extension, else md)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the report to `OUT` instead of standard output")
 	cmd.Flags().IntVar(&o.top, "top", 10, "number of fixes in the executive summary")
 	cmd.Flags().StringVar(&o.part, "part", "", "write one part alone: soa (the draft Statement of Applicability) or evidence (the evidence register), md or csv")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "the day planned fixes are judged overdue on, `YYYY-MM-DD` (default: the assessment date)")
+	cmd.Flags().BoolVar(&o.summary, "summary", false, "write the one-page summary for the board (PDF only)")
+	o.brand.register(cmd)
 	return cmd
 }
 
@@ -123,7 +140,18 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 			return usageError("the %s part is written as md or csv, not %s", o.part, format)
 		}
 	}
+	if o.summary {
+		if format != "pdf" || o.part != "" {
+			return usageError("--summary writes a one-page PDF; use it with -o FILE.pdf or --format pdf, without --part")
+		}
+		write = report.WritePDFSummary
+	}
 	if err := checkDate("--as-of", o.asOf); err != nil {
+		return err
+	}
+	// Only the PDF draws the logo: other formats do not need the file.
+	branding, err := o.brand.apply(a.Branding, path, format == "pdf")
+	if err != nil {
 		return err
 	}
 	res := assess.Score(a, c)
@@ -132,7 +160,8 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		asOf = res.Date // the output depends only on the file
 	}
 	assess.MarkOverdue(res, asOf)
-	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version})
+	r := report.Build(res, c, report.Options{Top: o.top, ToolVersion: Version,
+		Commentary: a.Commentary, Engagement: a.Engagement, Branding: branding})
 	// Render completely before writing, so a failure never leaves a
 	// partial report behind.
 	var buf bytes.Buffer
@@ -164,7 +193,7 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 			f = "md"
 		}
 		if _, ok := reportWriters[f]; !ok {
-			return "", usageError("unknown format %q for report (use md, pdf, csv, json, oscal or oscal-poam)", o.format)
+			return "", usageError("unknown format %q for report (use md, pdf, xlsx, csv, json, oscal or oscal-poam)", o.format)
 		}
 		oscalJSON := strings.HasPrefix(f, "oscal") && byExt == "json" // OSCAL files are JSON
 		if !toStdout && extKnown && byExt != f && !oscalJSON {
@@ -179,7 +208,7 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 		return "", usageError("cannot tell which OSCAL document %s should hold; pass --format oscal (assessment results) or --format oscal-poam (plan of action)", o.out)
 	}
 	if !extKnown {
-		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
+		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .xlsx, .csv or .json, or pass --format", o.out)
 	}
 	return byExt, nil
 }

@@ -1,0 +1,126 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func renderXLSX(t testing.TB, r *Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlsxContent reads a workbook back and prints what a reader meets: the
+// sheets in order, their frozen panes, filters and drop-down lists, and
+// every row of every sheet, cell by cell.
+func xlsxContent(t testing.TB, data []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "properties: title=%q creator=%q created=%s modified=%s\n", props.Title, props.Creator, props.Created, props.Modified)
+	for _, sh := range f.GetSheetList() {
+		fmt.Fprintf(&b, "\n== sheet %q\n", sh)
+		panes, err := f.GetPanes(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if panes.Freeze {
+			fmt.Fprintf(&b, "frozen: %d row(s), top-left %s\n", panes.YSplit, panes.TopLeftCell)
+		}
+		for _, dn := range f.GetDefinedName() {
+			if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == sh {
+				fmt.Fprintf(&b, "filter: %s\n", dn.RefersTo)
+			}
+		}
+		dvs, err := f.GetDataValidations(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dv := range dvs {
+			fmt.Fprintf(&b, "validation %s: %s %s %s\n", dv.Sqref, dv.Type, dv.Formula1, dv.Formula2)
+		}
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			var cells []string
+			for j, c := range row {
+				if c == "" {
+					continue
+				}
+				name, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				cells = append(cells, name+"="+strings.ReplaceAll(c, "\n", `\n`))
+			}
+			if len(cells) > 0 {
+				fmt.Fprintf(&b, "%s\n", strings.Join(cells, " | "))
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestXLSXGolden(t *testing.T) {
+	checkGolden(t, "example.xlsx.txt", []byte(xlsxContent(t, renderXLSX(t, exampleReport(t)))))
+}
+
+// The same report gives the same bytes, render after render.
+func TestXLSXDeterministic(t *testing.T) {
+	first := renderXLSX(t, exampleReport(t))
+	for i := 0; i < 2; i++ {
+		if again := renderXLSX(t, exampleReport(t)); !bytes.Equal(first, again) {
+			t.Fatalf("render %d differs from the first (%d vs %d bytes)", i+2, len(again), len(first))
+		}
+	}
+}
+
+// Text that looks like a formula stays text: no cell of the workbook holds
+// a formula, and the text reads back as written.
+func TestXLSXNeverAFormula(t *testing.T) {
+	r := exampleReport(t)
+	evil := []string{"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0"}
+	r.Fixes[0].Fix = evil[0]
+	r.Fixes[0].Owner = evil[1]
+	r.SoA.Controls[0].Justification = evil[2]
+	r.Cover.Organization = evil[3]
+	r.Branding.Firm = evil[4]
+	data := renderXLSX(t, r)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for i, row := range rows {
+			for j := range row {
+				name, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if formula, _ := f.GetCellFormula(sh, name); formula != "" {
+					t.Errorf("%s!%s holds the formula %q", sh, name, formula)
+				}
+			}
+		}
+	}
+	content := xlsxContent(t, data)
+	for _, e := range evil {
+		if !strings.Contains(content, e) {
+			t.Errorf("%q does not read back as text", e)
+		}
+	}
+}
