@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -111,10 +110,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 	for _, q := range res.Questions {
 		out.Questions = append(out.Questions, questionJSON{q.ID, q.Title, q.Kind, q.Weight, string(q.Status), Round2(q.Score), nonNil(q.Met), nonNil(q.Unmet)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
 
 type junitSuites struct {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -130,10 +129,7 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	for _, f := range c.Opened {
 		out.Opened = append(out.Opened, fixRef{f.Question, f.Criterion})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
 
 // WriteDiffMarkdown writes the comparison for a pull-request comment.
