@@ -8,78 +8,123 @@ import (
 
 // writeIndentedJSON writes v as encoding/json's Encoder does with
 // SetIndent("", "  ") and SetEscapeHTML(false) (user text stays readable:
-// "&", not "\u0026"), byte for byte, in one write.
+// "&", not "\u0026"), byte for byte.
 //
-// It exists for start-up time: the Encoder re-scans its output through
-// json's validating scanner to indent it, which took more time than
-// marshalling the 160 KB score JSON itself. Marshal's output is valid
-// compact JSON, so indenting it needs no validation, only a walk that
-// skips over strings.
+// It exists for start-up time: the Encoder indents by re-scanning its
+// output with json's validating scanner into a second buffer, which took
+// more time than marshalling the 160 KB score JSON itself. Marshal's output
+// is valid compact JSON, so indenting it needs no validation, only a walk
+// that skips over strings, done as the Encoder writes.
 func writeIndentedJSON(w io.Writer, v any) error {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	enc := json.NewEncoder(&indenter{w: w})
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
+	return enc.Encode(v)
+}
+
+// indenter indents compact JSON written to it with two spaces per level,
+// as json.Indent(dst, src, "", "  ") would. It keeps its state between
+// writes, so the input may arrive in any pieces.
+type indenter struct {
+	w        io.Writer
+	out      []byte
+	depth    int
+	inString bool
+	escaped  bool // the previous byte in a string was a backslash
+	opened   bool // the previous byte opened an object or array
+}
+
+// indentChunk is how much indented output is gathered before it is
+// written: small enough not to touch fresh memory for the whole document
+// (page faults are a large part of a short run's time), large enough that
+// writes are few.
+const indentChunk = 32 << 10
+
+func (d *indenter) Write(p []byte) (int, error) {
+	if d.out == nil {
+		d.out = make([]byte, 0, indentChunk+256)
 	}
-	_, err := w.Write(indentCompact(compact.Bytes()))
+	for i := 0; i < len(p); i++ {
+		if len(d.out) >= indentChunk {
+			if err := d.flush(); err != nil {
+				return 0, err
+			}
+		}
+		c := p[i]
+		if d.inString {
+			if d.escaped {
+				d.escaped = false
+				d.out = append(d.out, c)
+				continue
+			}
+			// Copy up to the next quote or backslash in one go.
+			k := bytes.IndexAny(p[i:], `"\`)
+			if k < 0 {
+				d.out = append(d.out, p[i:]...)
+				break
+			}
+			d.out = append(d.out, p[i:i+k+1]...)
+			i += k
+			if p[i] == '\\' {
+				d.escaped = true
+			} else {
+				d.inString = false
+			}
+			continue
+		}
+		if d.opened {
+			d.opened = false
+			if c == '}' || c == ']' { // empty: "{}" and "[]" stay on one line
+				d.out = append(d.out, c)
+				continue
+			}
+			d.depth++
+			d.newline()
+		}
+		switch c {
+		case '"':
+			d.inString = true
+			d.out = append(d.out, c)
+		case '{', '[':
+			d.out = append(d.out, c)
+			d.opened = true
+		case '}', ']':
+			d.depth--
+			d.newline()
+			d.out = append(d.out, c)
+		case ',':
+			d.out = append(d.out, c)
+			d.newline()
+		case ':':
+			d.out = append(d.out, ':', ' ')
+		default:
+			d.out = append(d.out, c)
+		}
+	}
+	if err := d.flush(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (d *indenter) flush() error {
+	if len(d.out) == 0 {
+		return nil
+	}
+	_, err := d.w.Write(d.out)
+	d.out = d.out[:0]
 	return err
 }
 
-// indentCompact indents compact JSON (as json.Marshal writes it, plus the
-// Encoder's trailing newline) with two spaces per level, exactly as
-// json.Indent(dst, src, "", "  ") would.
+func (d *indenter) newline() {
+	d.out = append(d.out, '\n')
+	for range d.depth {
+		d.out = append(d.out, ' ', ' ')
+	}
+}
+
+// indentCompact indents a whole compact JSON text (for tests).
 func indentCompact(src []byte) []byte {
-	dst := make([]byte, 0, len(src)+len(src)/2)
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
-	}
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '"':
-			// Copy the string up to its closing quote; escapes hide quotes.
-			j := i + 1
-			for j < len(src) {
-				k := bytes.IndexAny(src[j:], `"\`)
-				if k < 0 {
-					j = len(src)
-					break
-				}
-				j += k
-				if src[j] == '\\' {
-					j += 2
-					continue
-				}
-				break
-			}
-			end := min(j+1, len(src))
-			dst = append(dst, src[i:end]...)
-			i = end - 1
-		case '{', '[':
-			dst = append(dst, c)
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, src[i+1]) // empty: "{}" and "[]" stay on one line
-				i++
-				continue
-			}
-			depth++
-			newline()
-		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
+	var b bytes.Buffer
+	(&indenter{w: &b}).Write(src)
+	return b.Bytes()
 }

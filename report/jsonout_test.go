@@ -57,3 +57,22 @@ func FuzzIndentCompact(f *testing.F) {
 		}
 	})
 }
+
+// TestIndenterPieces feeds the indenter one byte at a time: its state must
+// carry across writes.
+func TestIndenterPieces(t *testing.T) {
+	src := []byte(`{"a":[],"b":{"c":"x\"y\\","d":[1,{}]},"e":"\\"}` + "\n")
+	var got bytes.Buffer
+	d := &indenter{w: &got}
+	for i := range src {
+		d.Write(src[i : i+1])
+	}
+	if diff := cmp.Diff(string(indentCompact(src)), got.String()); diff != "" {
+		t.Error(diff)
+	}
+	var want bytes.Buffer
+	json.Indent(&want, src, "", "  ")
+	if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+		t.Error(diff)
+	}
+}
