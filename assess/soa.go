@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -16,7 +17,8 @@ var genericJustifications = []string{
 	"irrelevant", "not needed", "not required", "out of scope", "no", "-", "tbd", "todo", "see above",
 }
 
-var placeholderRE = regexp.MustCompile(`(?i)\b(tbd|todo|tbc|fixme|xxx)\b`)
+// placeholderRE is compiled on first use, not at every start.
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(tbd|todo|tbc|fixme|xxx)\b`) })
 
 // ThinJustification says why an exclusion's justification would not survive
 // an audit: empty, a placeholder, a generic phrase, or fewer than
@@ -33,7 +35,7 @@ func ThinJustification(j string) string {
 			return fmt.Sprintf("generic phrase (%q) that does not say why the control does not apply", j)
 		}
 	}
-	if placeholderRE.MatchString(j) {
+	if placeholderRE().MatchString(j) {
 		return "placeholder text instead of a reason"
 	}
 	if n := len(strings.Fields(j)); n < MinJustificationWords {

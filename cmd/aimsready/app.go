@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -194,13 +195,16 @@ func newVersionCmd(e *env) *cobra.Command {
 	}
 }
 
-var parseFailure = regexp.MustCompile(`: strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+// parseFailure is compiled on first use (a bad flag), not at every start.
+var parseFailure = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`: strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+})
 
 // plainFlagError turns pflag's 'invalid argument "abc" for "--fail-under"
 // flag: strconv.ParseFloat: parsing "abc": invalid syntax' into words a
 // non-programmer can act on.
 func plainFlagError(err error) error {
-	msg := parseFailure.ReplaceAllStringFunc(err.Error(), func(m string) string {
+	msg := parseFailure().ReplaceAllStringFunc(err.Error(), func(m string) string {
 		if strings.HasSuffix(m, "value out of range") {
 			return ": the number is out of range"
 		}
