@@ -11,7 +11,6 @@ package assess
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -174,7 +173,24 @@ func LoadFile(path string, c *catalog.Catalog) (*Answers, []Warning, error) {
 	return Parse(path, data, c)
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// ParseDate reads a calendar date written YYYY-MM-DD (exactly: no sign,
+// no single-digit month or day), as answers files and flags take it.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err == nil && !isDigits(s[0:4]+s[5:7]+s[8:10]) {
+		err = fmt.Errorf("%q is not written YYYY-MM-DD", s)
+	}
+	return t, err
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads an answers file strictly. Every problem is returned at once,
 // each with file:line:col. Answers given against another version of the same
@@ -211,7 +227,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			a.Assessor = r.String(f.Value, "assessor")
 		case "date":
 			a.Date = r.String(f.Value, "date")
-			if _, err := time.Parse("2006-01-02", a.Date); a.Date != "" && (err != nil || !dateRE.MatchString(a.Date)) {
+			if _, err := ParseDate(a.Date); a.Date != "" && err != nil {
 				r.Errorf(f.Value, "date %q must be a calendar date written YYYY-MM-DD", a.Date)
 			}
 		case "scope":

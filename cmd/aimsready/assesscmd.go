@@ -75,7 +75,7 @@ func runInit(e *env, o *initOptions) error {
 	}
 	date := time.Now()
 	if o.date != "" {
-		if date, err = time.Parse("2006-01-02", o.date); err != nil {
+		if date, err = assess.ParseDate(o.date); err != nil {
 			return usageError("--date %q must be a date written YYYY-MM-DD", o.date)
 		}
 	}
