@@ -319,10 +319,17 @@ type detailsForm struct {
 	pages []page
 }
 
-var roleHelp = map[catalog.Role]string{
-	catalog.RoleDeveloper: "develops AI systems or models",
-	catalog.RoleProvider:  "provides AI systems or services to others",
-	catalog.RoleUser:      "uses AI systems in its own work",
+// roleHelp explains a role (a switch, not a map: nothing built at start-up).
+func roleHelp(r catalog.Role) string {
+	switch r {
+	case catalog.RoleDeveloper:
+		return "develops AI systems or models"
+	case catalog.RoleProvider:
+		return "provides AI systems or services to others"
+	case catalog.RoleUser:
+		return "uses AI systems in its own work"
+	}
+	return ""
 }
 
 func newDetailsForm(v details, l look) *detailsForm {
@@ -341,7 +348,7 @@ func newDetailsForm(v details, l look) *detailsForm {
 	).Title(title).Description(desc)
 	var opts []huh.Option[catalog.Role]
 	for _, r := range catalog.Roles {
-		label := string(r) + ": " + roleHelp[r]
+		label := string(r) + ": " + roleHelp(r)
 		opts = append(opts, huh.NewOption(label, r))
 	}
 	// No Validate here: huh shows a multi-select's error before any key is
@@ -372,13 +379,21 @@ func (d *detailsForm) apply(a *assess.Answers) {
 	}
 }
 
-// riskHelp explains the risk levels offered for an AI system.
-var riskHelp = map[string]string{
-	"low":          "low: little effect on people if it fails",
-	"limited":      "limited: mainly transparency duties",
-	"medium":       "medium: noticeable effect, mitigated by people",
-	"high":         "high: affects health, safety, rights or access",
-	"unacceptable": "unacceptable: a use that should not happen",
+// riskHelp explains a risk level offered for an AI system.
+func riskHelp(level string) string {
+	switch level {
+	case "low":
+		return "low: little effect on people if it fails"
+	case "limited":
+		return "limited: mainly transparency duties"
+	case "medium":
+		return "medium: noticeable effect, mitigated by people"
+	case "high":
+		return "high: affects health, safety, rights or access"
+	case "unacceptable":
+		return "unacceptable: a use that should not happen"
+	}
+	return level
 }
 
 // systemForm asks one AI system; an empty name ends the list.
@@ -421,7 +436,7 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 	}
 	var riskOpts []huh.Option[string]
 	for _, r := range assess.RiskLevels() {
-		riskOpts = append(riskOpts, huh.NewOption(riskHelp[r], r))
+		riskOpts = append(riskOpts, huh.NewOption(riskHelp(r), r))
 	}
 	fields := []huh.Field{
 		// The name is shown in full-screen mode only: accessible mode does
