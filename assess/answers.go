@@ -75,8 +75,20 @@ type Answers struct {
 type System struct {
 	Name    string
 	Purpose string
-	Role    catalog.Role
-	Risk    string
+	// Roles the organisation holds for this system: a company may develop
+	// and provide the same model. Files write one role as `role: x` (the
+	// format before several were allowed) and several as `roles: [x, y]`.
+	Roles []catalog.Role
+	Risk  string
+}
+
+// RolesText lists the system's roles for display: "developer, provider".
+func (s System) RolesText() string {
+	names := make([]string, len(s.Roles))
+	for i, r := range s.Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Answer is what was said about one question.
@@ -307,18 +319,43 @@ func knownRole(r catalog.Role) bool {
 
 func parseSystem(r *strictyaml.Reader, n *yaml.Node) System {
 	what := fmt.Sprintf("system %q", strictyaml.Peek(n, "name"))
-	fields, _ := r.Mapping(n, what, []string{"name", "purpose", "role", "risk"})
+	fields, _ := r.Mapping(n, what, []string{"name", "purpose", "role", "roles", "risk"})
 	var s System
+	var roleNode *yaml.Node
 	for _, f := range fields {
 		switch f.Key {
 		case "name":
 			s.Name = r.String(f.Value, what+": name")
 		case "purpose":
 			s.Purpose = r.String(f.Value, what+": purpose")
-		case "role":
-			s.Role = catalog.Role(r.String(f.Value, what+": role"))
-			if s.Role != "" && !knownRole(s.Role) {
-				r.Errorf(f.Value, "%s: unknown role %q (known: developer, provider, user)", what, s.Role)
+		case "role", "roles":
+			if roleNode != nil {
+				r.Errorf(f.KeyNode, "%s: give its roles once, as roles: [developer, provider] (role: is the one-role form)", what)
+				continue
+			}
+			roleNode = f.Value
+			var names []string
+			if f.Key == "role" {
+				if name := r.String(f.Value, what+": role"); name != "" {
+					names = []string{name}
+				}
+			} else {
+				names = r.Strings(f.Value, what+": roles")
+			}
+			for i, name := range names {
+				role := catalog.Role(name)
+				at := f.Value
+				if f.Key == "roles" && i < len(f.Value.Content) {
+					at = f.Value.Content[i]
+				}
+				switch {
+				case !knownRole(role):
+					r.Errorf(at, "%s: unknown role %q (known: developer, provider, user)", what, name)
+				case slices.Contains(s.Roles, role):
+					r.Errorf(at, "%s: role %q is listed twice", what, name)
+				default:
+					s.Roles = append(s.Roles, role)
+				}
 			}
 		case "risk":
 			s.Risk = r.String(f.Value, what+": risk")

@@ -35,15 +35,23 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	add("assessor", text(a.Assessor))
 	add("date", str(a.Date))
 	add("scope", text(a.Scope))
-	roles := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, r := range a.Roles {
-		roles.Content = append(roles.Content, str(string(r)))
-	}
-	add("roles", roles)
+	add("roles", roleList(a.Roles))
 	systems := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range a.Systems {
 		m := &yaml.Node{Kind: yaml.MappingNode}
-		m.Content = append(m.Content, str("name"), text(s.Name), str("purpose"), text(s.Purpose), str("role"), str(string(s.Role)), str("risk"), str(s.Risk))
+		m.Content = append(m.Content, str("name"), text(s.Name), str("purpose"), text(s.Purpose))
+		if len(s.Roles) > 1 {
+			m.Content = append(m.Content, str("roles"), roleList(s.Roles))
+		} else {
+			// One role (or none) keeps the form files had before a system
+			// could hold several, so they save unchanged.
+			role := ""
+			if len(s.Roles) == 1 {
+				role = string(s.Roles[0])
+			}
+			m.Content = append(m.Content, str("role"), str(role))
+		}
+		m.Content = append(m.Content, str("risk"), str(s.Risk))
 		systems.Content = append(systems.Content, m)
 	}
 	add("systems", systems)
@@ -97,6 +105,15 @@ func questionComment(q *catalog.Question) string {
 	}
 	b.WriteString("\ncriteria: " + strings.Join(q.CriterionIDs(), ", "))
 	return b.String()
+}
+
+// roleList is a flow sequence of roles: [developer, provider].
+func roleList(rs []catalog.Role) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, r := range rs {
+		n.Content = append(n.Content, str(string(r)))
+	}
+	return n
 }
 
 // answerNode renders one answer; control says whether the question is an
