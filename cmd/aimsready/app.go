@@ -57,6 +57,8 @@ type env struct {
 	stdout      io.Writer
 	stderr      io.Writer
 	catalogPath string
+	prog        progName // how hints name this program (see hint.go)
+	hinted      bool     // a hint naming a command was printed
 }
 
 // catalog loads the catalog named by --catalog, or the built-in one.
@@ -70,18 +72,20 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 	}
 	c, err := catalog.LoadFile(e.catalogPath)
 	if err != nil {
-		return nil, inputError(err, "check the catalog with 'aimsready catalog lint "+e.catalogPath+"'")
+		return nil, inputError(err, "check the catalog with '"+e.bare("catalog", "lint", shellQuote(e.catalogPath))+"'")
 	}
 	return c, nil
 }
 
 // Main runs the CLI and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, prog: invocation}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCode(e, err)
+	code := exitCode(e, err)
+	e.installNote(stderr)
+	return code
 }
 
 func exitCode(e *env, err error) int {
@@ -110,7 +114,7 @@ func exitCode(e *env, err error) int {
 		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", err)
 	}
 	if hint != "" {
-		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+		fmt.Fprintf(e.stderr, "hint: %s\n", e.named(hint))
 	}
 	return code
 }
@@ -138,6 +142,7 @@ Its results are a readiness estimate, not a certification or an audit.`,
 		// The catalog flag is read by commands through env.
 	}
 	root.SetVersionTemplate("aimsready {{.Version}}\n")
+
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)
@@ -150,7 +155,18 @@ Its results are a readiness estimate, not a certification or an audit.`,
 	for _, newCmd := range extraCommands {
 		root.AddCommand(newCmd(e))
 	}
+	if e.prog.name != defaultName { // usage lines and help name the command as started
+		root.Use = shellQuote(e.prog.name)
+		renameHelp(e, root)
+	}
 	return root
+}
+
+func renameHelp(e *env, c *cobra.Command) {
+	c.Long, c.Example = e.named(c.Long), e.named(c.Example)
+	for _, sub := range c.Commands() {
+		renameHelp(e, sub)
+	}
 }
 
 // extraCommands lets each command file register itself from init, so

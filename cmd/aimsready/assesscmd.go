@@ -29,14 +29,14 @@ func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error
 	}
 	a, warnings, err := assess.LoadFile(path, c)
 	if err != nil {
-		hint := "fix what is listed above, then check again with '" + commandLine(e, "validate", shellQuote(path)) + "'"
+		hint := "fix what is listed above, then check again with '" + e.command("validate", shellQuote(path)) + "'"
 		if errors.Is(err, fs.ErrNotExist) {
-			hint = "create one with 'aimsready init' or 'aimsready assess'"
+			hint = "create one with '" + e.command("init") + "' or '" + e.command("assess") + "'"
 		}
 		return nil, nil, inputError(err, hint)
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", e.named(w.String()))
 	}
 	return a, c, nil
 }
@@ -93,7 +93,7 @@ func runInit(e *env, o *initOptions) error {
 		return err
 	}
 	if _, err := os.Stat(o.out); err == nil && !o.force {
-		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with 'aimsready assess --answers "+o.out+"', or pass --force to start over")
+		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with '"+e.command("assess", "--answers", shellQuote(o.out))+"', or pass --force to start over")
 	}
 	if err := assess.Save(o.out, a, c); err != nil {
 		return inputError(err, "")
@@ -105,7 +105,7 @@ func runInit(e *env, o *initOptions) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run '%s'), then '%s'\n", o.out, n,
-		commandLine(e, "assess", "--answers", shellQuote(o.out)), commandLine(e, "validate", shellQuote(o.out)))
+		e.command("assess", "--answers", shellQuote(o.out)), e.command("validate", shellQuote(o.out)))
 	return nil
 }
 

@@ -46,7 +46,7 @@ func newCatalogCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runCatalogShow(e.stdout, c, args[0])
+			return runCatalogShow(e, c, args[0])
 		},
 	}
 
@@ -182,7 +182,8 @@ func countKind(c *catalog.Catalog, control bool) int {
 	return n
 }
 
-func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
+func runCatalogShow(e *env, c *catalog.Catalog, id string) error {
+	w := e.stdout
 	id = strings.TrimSpace(id)
 	if rest, ok := strings.CutPrefix(id, "a."); ok {
 		id = "A." + rest // the same id typed in lower case
@@ -191,7 +192,7 @@ func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
 	if q == nil {
 		hint := c.Suggest(id)
 		if hint == "" {
-			hint = "list the ids with 'aimsready catalog list'"
+			hint = "list the ids with '" + e.command("catalog", "list") + "'"
 		}
 		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), hint)
 	}
