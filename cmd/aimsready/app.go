@@ -72,7 +72,7 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 	}
 	c, err := catalog.LoadFile(e.catalogPath)
 	if err != nil {
-		return nil, inputError(err, "check the catalog with '"+e.bare("catalog", "lint", shellQuote(e.catalogPath))+"'")
+		return nil, inputError(err, "check the catalog with "+cite(e.bare("catalog", "lint", shellQuote(e.catalogPath))))
 	}
 	return c, nil
 }

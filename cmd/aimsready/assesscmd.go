@@ -29,9 +29,9 @@ func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error
 	}
 	a, warnings, err := assess.LoadFile(path, c)
 	if err != nil {
-		hint := "fix what is listed above, then check again with '" + e.command("validate", shellQuote(path)) + "'"
+		hint := "fix what is listed above, then check again with " + cite(e.command("validate", shellQuote(path)))
 		if errors.Is(err, fs.ErrNotExist) {
-			hint = "create one with '" + e.command("init") + "' or '" + e.command("assess") + "'"
+			hint = "create one with " + cite(e.command("init")) + " or " + cite(e.command("assess"))
 		}
 		return nil, nil, inputError(err, hint)
 	}
@@ -93,7 +93,7 @@ func runInit(e *env, o *initOptions) error {
 		return err
 	}
 	if _, err := os.Stat(o.out); err == nil && !o.force {
-		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with '"+e.command("assess", "--answers", shellQuote(o.out))+"', or pass --force to start over")
+		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with "+cite(e.command("assess", "--answers", shellQuote(o.out)))+", or pass --force to start over")
 	}
 	if err := assess.Save(o.out, a, c); err != nil {
 		return inputError(err, "")
@@ -104,8 +104,12 @@ func runInit(e *env, o *initOptions) error {
 			n++
 		}
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run '%s'), then '%s'\n", o.out, n,
-		e.command("assess", "--answers", shellQuote(o.out)), e.command("validate", shellQuote(o.out)))
+	assessArgs := []string{"assess"}
+	if o.out != defaultAnswersFile {
+		assessArgs = append(assessArgs, "--answers", shellQuote(o.out))
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run %s), then %s\n", o.out, n,
+		cite(e.command(assessArgs...)), cite(e.command("validate", shellQuote(o.out))))
 	return nil
 }
 

@@ -91,7 +91,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
 	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
 		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
-			"in a script or CI, write the answers file with '"+e.command(initArgs(o.answers)...)+"' and score it with '"+e.command("score", shellQuote(o.answers))+"'; for plain line-by-line prompts use '"+e.command(append(assessArgs(o), "--accessible")...)+"'")
+			"in a script or CI, write the answers file with "+cite(e.command(initArgs(o.answers)...))+" and score it with "+cite(e.command("score", shellQuote(o.answers)))+"; for plain line-by-line prompts use "+cite(e.command(append(assessArgs(o), "--accessible")...)))
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -129,7 +129,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		if iv.Answers == nil { // the file did not load: it was left as it is
 			hint := ""
 			if _, statErr := os.Stat(o.answers); statErr == nil {
-				hint = fmt.Sprintf("%s was not changed; fix it ('%s' lists every problem) or choose another file with --answers", o.answers, e.command("validate", shellQuote(o.answers)))
+				hint = fmt.Sprintf("%s was not changed; fix it (%s lists every problem) or choose another file with --answers", o.answers, cite(e.command("validate", shellQuote(o.answers))))
 			}
 			return inputError(err, hint)
 		}

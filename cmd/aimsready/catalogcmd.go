@@ -192,7 +192,7 @@ func runCatalogShow(e *env, c *catalog.Catalog, id string) error {
 	if q == nil {
 		hint := c.Suggest(id)
 		if hint == "" {
-			hint = "list the ids with '" + e.command("catalog", "list") + "'"
+			hint = "list the ids with " + cite(e.command("catalog", "list"))
 		}
 		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), hint)
 	}

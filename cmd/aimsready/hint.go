@@ -119,6 +119,16 @@ func (e *env) named(text string) string {
 	})
 }
 
+// cite sets a command off in a sentence: in single quotes, or in double
+// quotes when it holds single quotes itself (a path with spaces), so the
+// quotes that belong to the command stay readable.
+func cite(command string) string {
+	if strings.Contains(command, "'") {
+		return `"` + command + `"`
+	}
+	return "'" + command + "'"
+}
+
 // installNote tells someone who started a `go run` build, and was shown
 // commands to type, how to get the command those hints use.
 func (e *env) installNote(w io.Writer) {
