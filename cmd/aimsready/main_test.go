@@ -143,7 +143,7 @@ func containsString(ss []string, s string) bool {
 
 // shellWords splits a command line as a POSIX shell would for the quoting
 // shellQuote writes: words separated by spaces, single-quoted parts, and
-// '\'' for a quote inside them.
+// a backslash-escaped quote between them (how a quote is written inside).
 func shellWords(s string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
