@@ -253,7 +253,7 @@ func newDiffCmd(e *env) *cobra.Command {
 				return err
 			}
 			if failOnRegression && cmp.Regressed() {
-				return &gateError{reason: "the overall score or a section score went down"}
+				return &gateError{reason: "scores went down:\n  " + strings.Join(report.Regression(cmp), "\n  ")}
 			}
 			return nil
 		},
