@@ -20,8 +20,51 @@ func indentReference(t testing.TB, v any) []byte {
 	return b.Bytes()
 }
 
+type inner struct {
+	N    int      `json:"n"`
+	S    string   `json:"s,omitempty"`
+	L    []string `json:"l"`
+	P    *float64 `json:"p"`
+	skip int
+}
+
+type embeds struct {
+	Schema string `json:"schema"`
+	*inner
+}
+
+type options struct {
+	A int    `json:"a,string"`
+	B string `json:"-"`
+	C string `json:"-,"`
+}
+
+type outer struct {
+	Name    string            `json:"name"`
+	Inner   inner             `json:"inner"`
+	List    []inner           `json:"list"`
+	Nil     []inner           `json:"nil"`
+	Empty   []inner           `json:"empty"`
+	Omitted []inner           `json:"omitted,omitempty"`
+	Ptr     *inner            `json:"ptr"`
+	NilPtr  *inner            `json:"nil_ptr"`
+	Map     map[string]int    `json:"map"`
+	Bytes   []byte            `json:"bytes"`
+	Points  []Points          `json:"points"`
+	Any     any               `json:"any"`
+	Nested  [][]string        `json:"nested"`
+	Tags    map[string]string `json:"tags,omitempty"`
+	NoTag   bool
+	Opts    options `json:"opts"`
+	Embeds  embeds  `json:"embeds"`
+}
+
 func TestWriteIndentedJSON(t *testing.T) {
-	for _, v := range []any{
+	f := 1.5
+	full := outer{Name: "a <b> & \"c\"", Inner: inner{N: 1, L: []string{"x"}, P: &f}, List: []inner{{N: 2}, {S: "s", L: []string{}}},
+		Empty: []inner{}, Ptr: &inner{N: 3}, Map: map[string]int{"z": 1, "a": 2}, Bytes: []byte("hi"), Points: []Points{1.234, 5},
+		Any: []any{1, "two", nil}, Nested: [][]string{{}, {"a"}}, NoTag: true, Opts: options{A: 7, B: "b", C: "c"}, Embeds: embeds{"s", &inner{N: 9}}}
+	for _, v := range []any{full, &full, outer{}, []outer{full, {}}, embeds{Schema: "x", inner: &inner{N: 1}},
 		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{1, "x", nil, true, map[string]any{"d": 1.5}}},
 		[]string{`quote " and \ backslash`, "\\", `\"`, "ends with \\", "<&> stays", "ünïcode \u2028"},
 		"plain", 42, nil, []any{[]any{[]any{}}},
@@ -67,6 +110,7 @@ func TestIndenterPieces(t *testing.T) {
 	for i := range src {
 		d.Write(src[i : i+1])
 	}
+	d.flush()
 	if diff := cmp.Diff(string(indentCompact(src)), got.String()); diff != "" {
 		t.Error(diff)
 	}
