@@ -157,15 +157,22 @@ Its results are a readiness estimate, not a certification or an audit.`,
 	}
 	if e.prog.name != defaultName { // usage lines and help name the command as started
 		root.Use = shellQuote(e.prog.name)
-		renameHelp(e, root)
+		// Help texts are renamed when help is shown, not at every start.
+		help := root.HelpFunc()
+		root.SetHelpFunc(func(c *cobra.Command, args []string) {
+			renameHelp(e, c)
+			help(c, args)
+		})
 	}
 	return root
 }
 
+// renameHelp names the command as started in c's help (and its
+// subcommands', which it lists).
 func renameHelp(e *env, c *cobra.Command) {
 	c.Long, c.Example = e.named(c.Long), e.named(c.Example)
 	for _, sub := range c.Commands() {
-		renameHelp(e, sub)
+		sub.Long, sub.Example = e.named(sub.Long), e.named(sub.Example)
 	}
 }
 
