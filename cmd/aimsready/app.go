@@ -125,7 +125,7 @@ func newRootCmd(e *env) *cobra.Command {
 		Short: "ISO/IEC 42001 readiness assessment: how ready are you for the audit, and what to fix first",
 		Long: `aimsready is an offline gap assessment for ISO/IEC 42001:2023, the certifiable
 standard for an AI management system. It asks about clauses 4-10 and the
-38 Annex A controls, scores the answers, calls out what would stop a Stage 1
+Annex A controls, scores the answers, calls out what would stop a Stage 1
 audit, and writes a prioritized fix list.
 
 Start here:

@@ -55,8 +55,9 @@ func newInitCmd(e *env) *cobra.Command {
 		Use:   "init",
 		Short: "Write an answers file with every question, ready to fill in by hand",
 		Long: `Write an answers file with every question present and not yet assessed.
-Each question is preceded by its title and criterion ids as comments, so it
-can be filled in with any editor and checked with 'aimsready validate'.`,
+Each question is preceded by its title and its criteria, each id beside its
+statement, as comments, so it can be filled in with any editor and checked
+with 'aimsready validate'.`,
 		Args: exactArgs(0),
 		RunE: func(*cobra.Command, []string) error { return runInit(e, o) },
 	}
