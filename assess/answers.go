@@ -11,7 +11,6 @@ package assess
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -83,8 +82,20 @@ type Answers struct {
 type System struct {
 	Name    string
 	Purpose string
-	Role    catalog.Role
-	Risk    string
+	// Roles the organisation holds for this system: a company may develop
+	// and provide the same model. Files write one role as `role: x` (the
+	// format before several were allowed) and several as `roles: [x, y]`.
+	Roles []catalog.Role
+	Risk  string
+}
+
+// RolesText lists the system's roles for display: "developer, provider".
+func (s System) RolesText() string {
+	names := make([]string, len(s.Roles))
+	for i, r := range s.Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Answer is what was said about one question.
@@ -181,7 +192,24 @@ func LoadFile(path string, c *catalog.Catalog) (*Answers, []Warning, error) {
 	return Parse(path, data, c)
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// ParseDate reads a calendar date written YYYY-MM-DD (exactly: no sign,
+// no single-digit month or day), as answers files and flags take it.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err == nil && !isDigits(s[0:4]+s[5:7]+s[8:10]) {
+		err = fmt.Errorf("%q is not written YYYY-MM-DD", s)
+	}
+	return t, err
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads an answers file strictly. Every problem is returned at once,
 // each with file:line:col. Answers given against another version of the same
@@ -219,7 +247,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 			a.Assessor = r.String(f.Value, "assessor")
 		case "date":
 			a.Date = r.String(f.Value, "date")
-			if _, err := time.Parse("2006-01-02", a.Date); a.Date != "" && (err != nil || !dateRE.MatchString(a.Date)) {
+			if _, err := ParseDate(a.Date); a.Date != "" && err != nil {
 				r.Errorf(f.Value, "date %q must be a calendar date written YYYY-MM-DD", a.Date)
 			}
 		case "scope":
@@ -307,18 +335,43 @@ func knownRole(r catalog.Role) bool {
 
 func parseSystem(r *strictyaml.Reader, n *yaml.Node) System {
 	what := fmt.Sprintf("system %q", strictyaml.Peek(n, "name"))
-	fields, _ := r.Mapping(n, what, []string{"name", "purpose", "role", "risk"})
+	fields, _ := r.Mapping(n, what, []string{"name", "purpose", "role", "roles", "risk"})
 	var s System
+	var roleNode *yaml.Node
 	for _, f := range fields {
 		switch f.Key {
 		case "name":
 			s.Name = r.String(f.Value, what+": name")
 		case "purpose":
 			s.Purpose = r.String(f.Value, what+": purpose")
-		case "role":
-			s.Role = catalog.Role(r.String(f.Value, what+": role"))
-			if s.Role != "" && !knownRole(s.Role) {
-				r.Errorf(f.Value, "%s: unknown role %q (known: developer, provider, user)", what, s.Role)
+		case "role", "roles":
+			if roleNode != nil {
+				r.Errorf(f.KeyNode, "%s: give its roles once, as roles: [developer, provider] (role: is the one-role form)", what)
+				continue
+			}
+			roleNode = f.Value
+			var names []string
+			if f.Key == "role" {
+				if name := r.String(f.Value, what+": role"); name != "" {
+					names = []string{name}
+				}
+			} else {
+				names = r.Strings(f.Value, what+": roles")
+			}
+			for i, name := range names {
+				role := catalog.Role(name)
+				at := f.Value
+				if f.Key == "roles" && i < len(f.Value.Content) {
+					at = f.Value.Content[i]
+				}
+				switch {
+				case !knownRole(role):
+					r.Errorf(at, "%s: unknown role %q (known: developer, provider, user)", what, name)
+				case slices.Contains(s.Roles, role):
+					r.Errorf(at, "%s: role %q is listed twice", what, name)
+				default:
+					s.Roles = append(s.Roles, role)
+				}
 			}
 		case "risk":
 			s.Risk = r.String(f.Value, what+": risk")

@@ -120,7 +120,7 @@ func TestRoundTrip(t *testing.T) {
 	a.Assessor = "Jane: \"Doe\" #1"
 	a.Scope = "Line one\nline two: with colon"
 	a.Roles = []catalog.Role{catalog.RoleProvider}
-	a.Systems = []System{{Name: "yes", Purpose: "1.0", Role: catalog.RoleUser, Risk: "high"}}
+	a.Systems = []System{{Name: "yes", Purpose: "1.0", Roles: []catalog.Role{catalog.RoleUser}, Risk: "high"}, {Name: "Both", Roles: []catalog.Role{catalog.RoleDeveloper, catalog.RoleProvider}, Risk: "low"}}
 	a.Answers["5.2"] = &Answer{Applicable: true, Assessed: true, Met: []string{"communicated"}, Notes: "multi\nline", Evidence: []string{"a.pdf", "https://x/y?z=1#f"}}
 	a.Answers["6.1.2"] = &Answer{Applicable: true, Assessed: true, Met: []string{}}
 	a.Answers["A.7.3"] = &Answer{Applicable: false, Assessed: true, Decided: true, Justification: "No outside data: every dataset is our own."}

@@ -1,6 +1,9 @@
 package assess
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // Comparison is the change between two scored assessments of the same
 // organisation, for progress tracking and CI regression gates.
@@ -24,22 +27,39 @@ type Comparison struct {
 type SectionDelta struct {
 	ID, Title string
 	Old, New  float64
-	Delta     float64
-	InOld     bool
-	InNew     bool
+	// Delta is the change as reports print it: the difference of the two
+	// scores rounded to one decimal (see ShownDelta).
+	Delta float64
+	InOld bool
+	InNew bool
 }
 
-// Regressed reports whether the overall score or any section went down.
+// Down reports whether the section went down in both assessments' printed
+// scores.
+func (s SectionDelta) Down() bool { return s.InOld && s.InNew && s.Delta < -epsilon }
+
+// ShownDelta is the change between two scores as a reader computes it from
+// the printed numbers: 43.5 -> 44.7 is +1.2, never +1.3 from the unrounded
+// 43.54 and 44.71. Reports print scores to one decimal.
+func ShownDelta(old, new float64) float64 {
+	return math.Round((math.Round(new*10) - math.Round(old*10))) / 10
+}
+
+// Regressed reports whether the overall score or any section went down,
+// by at least the 0.1 a report can show.
 func (c *Comparison) Regressed() bool {
-	if c.OverallDelta < -epsilon {
-		return true
-	}
+	return c.OverallDelta < -epsilon || len(c.Regressions()) > 0
+}
+
+// Regressions lists the sections that went down, in catalog order.
+func (c *Comparison) Regressions() []SectionDelta {
+	var down []SectionDelta
 	for _, s := range c.Sections {
-		if s.InOld && s.InNew && s.Delta < -epsilon {
-			return true
+		if s.Down() {
+			down = append(down, s)
 		}
 	}
-	return false
+	return down
 }
 
 // epsilon absorbs floating-point noise so equal scores never read as change.
@@ -50,7 +70,7 @@ func Compare(old, new *Result) *Comparison {
 	c := &Comparison{
 		Old: old, New: new,
 		CatalogChanged: old.Catalog != new.Catalog || old.AnswersFrom != new.AnswersFrom,
-		OverallDelta:   new.Overall - old.Overall,
+		OverallDelta:   ShownDelta(old.Overall, new.Overall),
 		BlockersBefore: len(old.Blockers),
 		BlockersAfter:  len(new.Blockers),
 		PlanChanges:    planChanges(old.Plan, new.Plan),
@@ -67,7 +87,7 @@ func Compare(old, new *Result) *Comparison {
 		if o, ok := oldSec[s.ID]; ok && o.Scored() {
 			d.Old, d.InOld = o.Score, true
 			if d.InNew {
-				d.Delta = s.Score - o.Score
+				d.Delta = ShownDelta(o.Score, s.Score)
 			}
 		}
 		seen[s.ID] = true
@@ -75,7 +95,7 @@ func Compare(old, new *Result) *Comparison {
 	}
 	for _, s := range old.Sections {
 		if !seen[s.ID] && s.Scored() {
-			c.Sections = append(c.Sections, SectionDelta{ID: s.ID, Title: s.Title, Old: s.Score, InOld: true, Delta: -s.Score})
+			c.Sections = append(c.Sections, SectionDelta{ID: s.ID, Title: s.Title, Old: s.Score, InOld: true, Delta: ShownDelta(s.Score, 0)})
 		}
 	}
 	key := func(f Fix) string { return f.Question + "\x00" + f.Criterion }

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -227,7 +226,7 @@ func parseInterviewee(r *strictyaml.Reader, n *yaml.Node) Interviewee {
 // readDate reads a YYYY-MM-DD date; an empty value reads as "".
 func readDate(r *strictyaml.Reader, n *yaml.Node, what string) string {
 	d := strings.TrimSpace(r.String(n, what))
-	if _, err := time.Parse("2006-01-02", d); d != "" && (err != nil || !dateRE.MatchString(d)) {
+	if _, err := ParseDate(d); d != "" && err != nil {
 		r.Errorf(n, "%s: %q must be a calendar date written YYYY-MM-DD", what, d)
 		return ""
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -165,7 +164,7 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 		if v == "" {
 			return false
 		}
-		if _, err := time.Parse("2006-01-02", v); err != nil || !dateRE.MatchString(v) {
+		if _, err := ParseDate(v); err != nil {
 			bad(field, "%s %q must be a calendar date written YYYY-MM-DD", field, v)
 			return false
 		}

@@ -141,7 +141,7 @@ func TestNoRegisterNoSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _ := Marshal(a, c)
-	if strings.Contains(string(out), "evidence:") {
+	if strings.Contains("\n"+string(out), "\nevidence:") {
 		t.Errorf("empty register written:\n%s", out)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -85,7 +84,7 @@ func parsePlanItem(r *strictyaml.Reader, n *yaml.Node, id string) *PlanItem {
 			item.Owner = strings.TrimSpace(r.String(f.Value, what+": owner"))
 		case "due":
 			item.Due = strings.TrimSpace(r.String(f.Value, what+": due"))
-			if _, err := time.Parse("2006-01-02", item.Due); item.Due != "" && (err != nil || !dateRE.MatchString(item.Due)) {
+			if _, err := ParseDate(item.Due); item.Due != "" && err != nil {
 				r.Errorf(f.Value, "%s: due %q must be a calendar date written YYYY-MM-DD", what, item.Due)
 			}
 		case "status":

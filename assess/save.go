@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -19,7 +20,8 @@ are met ([] when none is). An Annex A control can instead be excluded with
 applicable: false and a justification. Check it with 'aimsready validate'.`
 
 // Marshal renders the answers as YAML in catalog order, with each question's
-// title and criterion ids as comments so the file can be filled in by hand.
+// title and its criteria (id and statement) as comments so the file can be
+// filled in by hand.
 // The same answers always give the same bytes.
 func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: fileHeader}
@@ -35,15 +37,23 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	add("assessor", text(a.Assessor))
 	add("date", str(a.Date))
 	add("scope", text(a.Scope))
-	roles := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, r := range a.Roles {
-		roles.Content = append(roles.Content, str(string(r)))
-	}
-	add("roles", roles)
+	add("roles", roleList(a.Roles))
 	systems := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range a.Systems {
 		m := &yaml.Node{Kind: yaml.MappingNode}
-		m.Content = append(m.Content, str("name"), text(s.Name), str("purpose"), text(s.Purpose), str("role"), str(string(s.Role)), str("risk"), str(s.Risk))
+		m.Content = append(m.Content, str("name"), text(s.Name), str("purpose"), text(s.Purpose))
+		if len(s.Roles) > 1 {
+			m.Content = append(m.Content, str("roles"), roleList(s.Roles))
+		} else {
+			// One role (or none) keeps the form files had before a system
+			// could hold several, so they save unchanged.
+			role := ""
+			if len(s.Roles) == 1 {
+				role = string(s.Roles[0])
+			}
+			m.Content = append(m.Content, str("role"), str(role))
+		}
+		m.Content = append(m.Content, str("risk"), str(s.Risk))
 		systems.Content = append(systems.Content, m)
 	}
 	add("systems", systems)
@@ -87,21 +97,76 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 }
 
 func questionComment(q *catalog.Question) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s", q.ID, q.Title)
+	head := q.ID + " " + q.Title
 	if q.IsControl() {
-		b.WriteString(" (Annex A control")
+		head += " (Annex A control"
 		if len(q.Roles) > 0 {
 			roles := make([]string, len(q.Roles))
 			for i, r := range q.Roles {
 				roles[i] = string(r)
 			}
-			b.WriteString("; concerns " + strings.Join(roles, ", "))
+			head += "; concerns " + strings.Join(roles, ", ")
 		}
-		b.WriteString(")")
+		head += ")"
 	}
-	b.WriteString("\ncriteria: " + strings.Join(q.CriterionIDs(), ", "))
+	var b strings.Builder
+	b.WriteString(strings.Join(wrapWords(head, commentWidth), "\n  "))
+	// Each criterion's statement beside its id, so the file can be filled
+	// in by hand without looking each question up.
+	b.WriteString("\ncriteria: list the ids of those met in met: [...]")
+	for _, cr := range q.Criteria {
+		text := cr.ID + ": " + strings.Join(strings.Fields(cr.Text), " ")
+		if cr.SameAs != "" {
+			text += " (answered under " + cr.SameAs + ")"
+		}
+		for i, line := range wrapWords(text, commentWidth-2) {
+			if i == 0 {
+				b.WriteString("\n  " + line)
+			} else {
+				b.WriteString("\n    " + line)
+			}
+		}
+	}
 	return b.String()
+}
+
+// commentWidth keeps a question's comment, written "  # " under answers:,
+// within 80 columns.
+const commentWidth = 76
+
+// wrapWords folds text at spaces into lines of at most width runes; the
+// first line is width wide, the rest two less (they are indented more).
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		limit := width
+		if len(lines) > 0 {
+			limit = width - 2
+		}
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > limit {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// roleList is a flow sequence of roles: [developer, provider].
+func roleList(rs []catalog.Role) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, r := range rs {
+		n.Content = append(n.Content, str(string(r)))
+	}
+	return n
 }
 
 // answerNode renders one answer; control says whether the question is an

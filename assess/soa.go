@@ -2,12 +2,11 @@ package assess
 
 import (
 	"fmt"
-
-	"github.com/aimsready/aimsready/catalog"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/aimsready/aimsready/catalog"
 )
 
 // MinJustificationWords is the fewest words an exclusion's justification
@@ -19,7 +18,31 @@ var genericJustifications = []string{
 	"irrelevant", "not needed", "not required", "out of scope", "no", "-", "tbd", "todo", "see above",
 }
 
-var placeholderRE = regexp.MustCompile(`(?i)\b(tbd|todo|tbc|fixme|xxx)\b`)
+// hasPlaceholder reports whether s holds a placeholder word (tbd, todo,
+// tbc, fixme, xxx) as a whole word, in any case. A word is a run of ASCII
+// letters, digits and underscores, as regexp's \b sees it; scanning for them
+// costs nothing at start-up, where compiling a regexp did.
+func hasPlaceholder(s string) bool {
+	word := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	for i := 0; i < len(s); {
+		if !word(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && word(s[j]) {
+			j++
+		}
+		switch strings.ToLower(s[i:j]) {
+		case "tbd", "todo", "tbc", "fixme", "xxx":
+			return true
+		}
+		i = j
+	}
+	return false
+}
 
 // ThinJustification says why an exclusion's justification would not survive
 // an audit: empty, a placeholder, a generic phrase, or fewer than
@@ -36,7 +59,7 @@ func ThinJustification(j string) string {
 			return fmt.Sprintf("generic phrase (%q) that does not say why the control does not apply", j)
 		}
 	}
-	if placeholderRE.MatchString(j) {
+	if hasPlaceholder(j) {
 		return "placeholder text instead of a reason"
 	}
 	if n := len(strings.Fields(j)); n < MinJustificationWords {
@@ -66,7 +89,7 @@ func ThinInclusion(j string) string {
 	if slices.Contains(genericInclusions, norm) {
 		return fmt.Sprintf("generic phrase (%q) that does not say which risk, system or obligation the control answers", j)
 	}
-	if placeholderRE.MatchString(j) || strings.Contains(j, DraftGap) {
+	if hasPlaceholder(j) || strings.Contains(j, DraftGap) {
 		return "placeholder text instead of a reason"
 	}
 	if n := len(strings.Fields(j)); n < MinInclusionWords {
@@ -91,7 +114,7 @@ func DraftInclusion(q *catalog.Question, a *Answers) string {
 	}
 	var systems []string
 	for _, s := range a.Systems {
-		if len(q.Roles) == 0 || slices.Contains(q.Roles, s.Role) {
+		if len(q.Roles) == 0 || q.ConcernsAny(s.Roles) {
 			name := s.Name
 			if s.Risk != "" {
 				name += " (" + s.Risk + " risk)"

@@ -304,9 +304,13 @@ func fieldString(r *strictyaml.Reader, fields []strictyaml.Field, key, what stri
 }
 
 var (
-	kebab   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	semver  = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
-	idChars = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	// Compiled on first use: only validating a catalog needs them, and
+	// every command would otherwise pay for them at start-up.
+	kebab  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
+	semver = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
+	})
+	idChars = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
 )
 
 // Validate checks the catalog's content and returns every problem, each
@@ -316,10 +320,10 @@ func (c *Catalog) Validate() strictyaml.Problems {
 	add := func(p Pos, format string, args ...any) {
 		ps = append(ps, &strictyaml.Problem{File: c.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
 	}
-	if !kebab.MatchString(c.ID) {
+	if !kebab().MatchString(c.ID) {
 		add(Pos{}, "catalog id %q must be short kebab-case, like iso42001-2023", c.ID)
 	}
-	if !semver.MatchString(c.Version) {
+	if !semver().MatchString(c.Version) {
 		add(Pos{}, "catalog version %q must be a semantic version, like 1.0.0", c.Version)
 	}
 	if strings.TrimSpace(c.Title) == "" {
@@ -335,7 +339,7 @@ func (c *Catalog) Validate() strictyaml.Problems {
 		switch {
 		case s.ID == "":
 			add(s.Pos, "section: id is missing")
-		case !idChars.MatchString(s.ID):
+		case !idChars().MatchString(s.ID):
 			add(s.Pos, "%s: id may hold only letters, digits, dots, dashes and underscores", what)
 		case sections[s.ID]:
 			add(s.Pos, "%s: duplicate section id", what)
@@ -494,7 +498,7 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 	switch {
 	case q.ID == "":
 		add(q.Pos, "section %q: a question has no id", s.ID)
-	case !idChars.MatchString(q.ID):
+	case !idChars().MatchString(q.ID):
 		add(q.Pos, "%s: id may hold only letters, digits, dots, dashes and underscores", what)
 	case !strings.HasPrefix(q.ID, s.ID+"."):
 		add(q.Pos, "%s: id must start with its section id %q", what, s.ID+".")
@@ -552,7 +556,7 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 		switch {
 		case cr.ID == "":
 			add(cr.Pos, "%s: a criterion has no id", what)
-		case !kebab.MatchString(cr.ID):
+		case !kebab().MatchString(cr.ID):
 			add(cr.Pos, "%s: id must be short kebab-case (a-z, 0-9, dashes)", cwhat)
 		case ids[cr.ID]:
 			add(cr.Pos, "%s: duplicate criterion id", cwhat)
@@ -565,7 +569,7 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 			add(cr.Pos, "%s: max-age-months must be from 0 to 120, not %d", cwhat, cr.MaxAgeMonths)
 		}
 		for _, old := range cr.Replaces {
-			if !kebab.MatchString(old) {
+			if !kebab().MatchString(old) {
 				add(cr.Pos, "%s: replaces: %q is not a criterion id", cwhat, old)
 			}
 		}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"strings"
 
@@ -191,10 +190,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 	for _, q := range res.Questions {
 		out.Questions = append(out.Questions, questionJSON{q.ID, q.Title, q.Kind, q.Weight, string(q.Status), Round2(q.Score), nonNil(q.Met), nonNil(q.Unmet), nonNil(q.Claimed)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
 
 // WriteScoreMarkdown writes a summary fit for a CI job summary or a

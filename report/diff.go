@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -28,12 +27,35 @@ func signed(v float64) string {
 	return s
 }
 
+// dateOr is an assessment's date, or a dash when the file has none.
+func dateOr(date string) string {
+	if strings.TrimSpace(date) == "" {
+		return "-"
+	}
+	return date
+}
+
+// Regression says what went down, one line each, for the
+// --fail-on-regression gate: "overall -1.2 (57.2 -> 56.0)", "6 Planning
+// -3.4 (52.3 -> 48.9)". None when nothing did.
+func Regression(c *assess.Comparison) []string {
+	var lines []string
+	if c.OverallDelta < -1e-9 {
+		lines = append(lines, fmt.Sprintf("overall %s (%s -> %s)", signed(c.OverallDelta), Pct(c.Old.Overall), Pct(c.New.Overall)))
+	}
+	for _, s := range c.Regressions() {
+		lines = append(lines, fmt.Sprintf("%s %s %s (%s -> %s)", s.ID, s.Title, signed(s.Delta), Pct(s.Old), Pct(s.New)))
+	}
+	return lines
+}
+
 // WriteDiffText writes a terminal summary of what changed.
 func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 	p := &printer{w: w}
 	if c.CatalogChanged {
 		p.f("%s\n\n", Wrap(catalogWarning(c), 80, ""))
 	}
+	p.f("Dates    %s -> %s\n", dateOr(c.Old.Date), dateOr(c.New.Date))
 	p.f("Overall  %s -> %s  (%s)\n", Pct(c.Old.Overall), Pct(c.New.Overall), signed(c.OverallDelta))
 	p.f("Verdict  %s -> %s\n", c.Old.Verdict.Label, c.New.Verdict.Label)
 	p.f("Blockers %d -> %d\n\nSections                                    before   after  change\n", c.BlockersBefore, c.BlockersAfter)
@@ -46,7 +68,7 @@ func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 			after = Pct(s.New)
 		}
 		mark := ""
-		if s.InOld && s.InNew && s.Delta < -1e-9 {
+		if s.Down() {
 			mark = "  down"
 		}
 		p.f("  %-5s %-34s %6s  %6s  %6s%s\n", s.ID, Truncate(s.Title, 34), before, after, signed(s.Delta), mark)
@@ -111,8 +133,10 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	side := func(r *assess.Result, blockers int) diffSide {
 		return diffSide{r.Date, r.Catalog, r.AnswersFrom, Round2(r.Overall), r.Verdict.Label, blockers}
 	}
+	// Deltas are differences of the numbers printed here (two decimals),
+	// so a script subtracting old from new gets the same.
 	out := diffJSON{Schema: DiffSchema, CatalogChanged: c.CatalogChanged, Old: side(c.Old, c.BlockersBefore), New: side(c.New, c.BlockersAfter),
-		OverallDelta: Round2(c.OverallDelta), Regressed: c.Regressed(), Sections: []sectionDeltaJSON{},
+		OverallDelta: Round2(Round2(c.New.Overall) - Round2(c.Old.Overall)), Regressed: c.Regressed(), Sections: []sectionDeltaJSON{},
 		Closed: []fixRef{}, Opened: []fixRef{}, NewlyAssessed: nonNil(c.NewlyAssessed), PlanChanges: planChangesJSON(c)}
 	for _, s := range c.Sections {
 		d := sectionDeltaJSON{ID: s.ID, Title: s.Title, Delta: Round2(s.Delta)}
@@ -124,6 +148,9 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 			v := Round2(s.New)
 			d.New = &v
 		}
+		if d.Old != nil && d.New != nil {
+			d.Delta = Round2(*d.New - *d.Old)
+		}
 		out.Sections = append(out.Sections, d)
 	}
 	for _, f := range c.Closed {
@@ -132,16 +159,13 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	for _, f := range c.Opened {
 		out.Opened = append(out.Opened, fixRef{f.Question, f.Criterion})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
 
 // WriteDiffMarkdown writes the comparison for a pull-request comment.
 func WriteDiffMarkdown(w io.Writer, c *assess.Comparison) error {
 	p := &printer{w: w}
-	p.f("## ISO/IEC 42001 readiness: %s, %s -> %s\n\n", EscapeMarkdown(c.New.Organization), EscapeMarkdown(c.Old.Date), EscapeMarkdown(c.New.Date))
+	p.f("## ISO/IEC 42001 readiness: %s, %s -> %s\n\n", EscapeMarkdown(c.New.Organization), EscapeMarkdown(dateOr(c.Old.Date)), EscapeMarkdown(dateOr(c.New.Date)))
 	if c.CatalogChanged {
 		p.f("> **%s**\n\n", EscapeMarkdown(catalogWarning(c)))
 	}
@@ -157,12 +181,31 @@ func WriteDiffMarkdown(w io.Writer, c *assess.Comparison) error {
 			after = Pct(s.New)
 		}
 		change := signed(s.Delta)
-		if s.InOld && s.InNew && s.Delta < -1e-9 {
+		if s.Down() {
 			change = "**" + change + "** ⚠"
 		}
 		p.f("| %s %s | %s | %s | %s |\n", s.ID, EscapeMarkdown(s.Title), before, after, change)
 	}
 	p.f("\nFixes closed: %d · opened: %d · questions newly assessed: %d\n", len(c.Closed), len(c.Opened), len(c.NewlyAssessed))
+	if len(c.NewlyAssessed) > 0 {
+		p.f("\nNewly assessed: %s\n", EscapeMarkdown(strings.Join(c.NewlyAssessed, ", ")))
+	}
+	// The fixes themselves, folded: a board asks what was done and what is
+	// new, not only how many.
+	if len(c.Closed) > 0 {
+		p.f("\n<details><summary>Fixes closed: now met or excluded (%d)</summary>\n\n| Question | Criterion |\n|---|---|\n", len(c.Closed))
+		for _, f := range c.Closed {
+			p.f("| %s %s | %s |\n", f.Question, mdCell(f.QuestionTitle), mdCell(f.Text))
+		}
+		p.f("\n</details>\n")
+	}
+	if len(c.Opened) > 0 {
+		p.f("\n<details><summary>Fixes opened: newly unmet (%d)</summary>\n\n| Question | Criterion | Fix |\n|---|---|---|\n", len(c.Opened))
+		for _, f := range c.Opened {
+			p.f("| %s %s | %s | %s |\n", f.Question, mdCell(f.QuestionTitle), mdCell(f.Text), mdCell(f.Fix))
+		}
+		p.f("\n</details>\n")
+	}
 	writePlanChangesMarkdown(p, c)
 	return p.err
 }

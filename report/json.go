@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 )
 
@@ -16,8 +15,5 @@ func WriteJSON(w io.Writer, r *Report) error {
 		Schema string `json:"schema"`
 		*Report
 	}{ReportSchema, r}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // user text stays readable: "&", not "\u0026"
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }

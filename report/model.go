@@ -456,7 +456,7 @@ func buildCover(res *assess.Result, c *catalog.Catalog, o Options) Cover {
 		cv.Roles = append(cv.Roles, string(role))
 	}
 	for _, sys := range res.Systems {
-		cv.Systems = append(cv.Systems, System{Name: sys.Name, Purpose: sys.Purpose, Role: string(sys.Role), Risk: sys.Risk})
+		cv.Systems = append(cv.Systems, System{Name: sys.Name, Purpose: sys.Purpose, Role: sys.RolesText(), Risk: sys.Risk})
 	}
 	return cv
 }

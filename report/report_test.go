@@ -285,7 +285,7 @@ func hostileReport(t testing.TB) *Report {
 	a.Organization = "Ωmega | Москва <script>alert(1)</script> 😀 東京 `x` *y*"
 	a.Assessor = "=HYPERLINK(\"http://evil\")"
 	a.Scope = "Line one\nLine two | pipe\n# not a heading\n- not a list " + long
-	a.Systems = append(a.Systems, assess.System{Name: "@SUM(A1:A9)", Purpose: "Purpose with | pipe\nand newline 🚀", Role: "user", Risk: "low"})
+	a.Systems = append(a.Systems, assess.System{Name: "@SUM(A1:A9)", Purpose: "Purpose with | pipe\nand newline 🚀", Roles: []catalog.Role{"user"}, Risk: "low"})
 	a.Answers["4.1"].Notes = "Notes with | a pipe\n| and | a row |\n" + long + "\x00\x07\u200b\u202e"
 	a.Answers["4.1"].Evidence = []string{"<img src=x onerror=alert(1)>", "https://example.com/a_b*c", strings.Repeat("verylongpathwithoutanyspaces/", 20)}
 	a.Answers["A.5.5"].Justification = "-1+1 | " + long

@@ -70,7 +70,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			p.f("%s\n", Wrap(b.Reason, o.Width, "          "))
 		}
 		if n := len(res.Blockers) - len(shown); n > 0 {
-			p.f("  ... and %d more: see 'aimsready score' or the report\n", n)
+			p.f("  ... and %d more in the report\n", n)
 		}
 	}
 

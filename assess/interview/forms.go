@@ -27,6 +27,73 @@ const MaxFormWidth = 80
 type page struct {
 	group  *huh.Group
 	hidden func() bool // nil: always shown
+	// list, when set, is a list on the page that may be taller than the
+	// screen; the full-screen form marks what lies above or below it.
+	list *scrollList
+}
+
+// scrollList is what it takes to find a multi-select's items on screen:
+// huh scrolls a long list without saying so, and a criterion cut off at the
+// bottom of an 80x24 terminal reads as the last one.
+type scrollList struct {
+	title string     // the list's title as drawn
+	items [][]string // each item's lines as drawn, trimmed
+}
+
+// newScrollList records the items of a list titled title; texts are the
+// option texts as passed to huh (wrapped with newlines).
+func newScrollList(title string, texts []string) *scrollList {
+	s := &scrollList{title: title}
+	for _, t := range texts {
+		var lines []string
+		for _, line := range strings.Split(t, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				lines = append(lines, line)
+			}
+		}
+		s.items = append(s.items, lines)
+	}
+	return s
+}
+
+// mark adds to a drawn screen, after the list's title, how many items lie
+// above or below what is shown ("↓ 2 more below"). An item counts as shown
+// when its first and last lines are on screen. The screen is left as it is
+// when the list is not on it or shows in full.
+func (s *scrollList) mark(screen string) string {
+	at := strings.Index(screen, s.title)
+	if at < 0 {
+		return screen
+	}
+	shown := func(lines []string) bool {
+		return len(lines) == 0 || strings.Contains(screen, lines[0]) && strings.Contains(screen, lines[len(lines)-1])
+	}
+	first, last := -1, -1
+	for i, item := range s.items {
+		if shown(item) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	above, below := first, len(s.items)-1-last
+	if first < 0 { // nothing whole on screen: say so rather than guess
+		above, below = 0, len(s.items)
+	}
+	var note string
+	switch {
+	case above > 0 && below > 0:
+		note = fmt.Sprintf("↑%d ↓%d more", above, below)
+	case below > 0:
+		note = fmt.Sprintf("↓ %d more below", below)
+	case above > 0:
+		note = fmt.Sprintf("↑ %d more above", above)
+	default:
+		return screen
+	}
+	end := at + len(s.title)
+	return screen[:end] + "  " + note + screen[end:]
 }
 
 // look is how forms are drawn.
@@ -54,16 +121,43 @@ func (l look) keepHint(title, current string, clearable bool) string {
 	return fmt.Sprintf("%s [now: %s; enter keeps it]", title, current)
 }
 
-// requireOrKeep refuses an empty value, except in accessible mode when the
-// field holds one already: there an empty line keeps it.
-func (l look) requireOrKeep(current, msg string) func(string) error {
-	keep := l.accessible && strings.TrimSpace(current) != ""
+// label is a field's title with its description. huh's accessible mode
+// prints only the title, unwrapped, so there the description goes into the
+// title ("separated by commas" and "leave empty to go on" matter to anyone),
+// with the current value, wrapped at word boundaries to the form's width.
+// The full-screen mode shows the description itself: label is the title.
+func (l look) label(title, desc, current string, clearable bool) string {
+	if !l.accessible {
+		return title
+	}
+	// huh pads a title's lines to one width and adds a space: one column
+	// to spare keeps them off the terminal's last column.
+	return wordWrap(l.keepHint(sentences(title, desc), current, clearable), l.width-2)
+}
+
+// keeping lets an empty line through a field's check in accessible mode
+// when the field has a value: there an empty line keeps the value shown
+// (huh checks the line typed, not the value it keeps).
+func (l look) keeping(current string, check func(string) error) func(string) error {
 	return func(s string) error {
-		if keep && strings.TrimSpace(s) == "" {
+		if l.accessible && strings.TrimSpace(s) == "" && strings.TrimSpace(current) != "" {
 			return nil
 		}
-		return requireText(msg)(s)
+		return check(s)
 	}
+}
+
+// sentences joins a title and a description: "Evidence (optional).
+// Documents that show it." or "Does it apply? Pre-selected from ...".
+func sentences(title, desc string) string {
+	title, desc = strings.TrimSpace(title), strings.TrimSpace(desc)
+	switch {
+	case desc == "":
+		return title
+	case strings.HasSuffix(title, "?") || strings.HasSuffix(title, ".") || strings.HasSuffix(title, ":"):
+		return title + " " + desc
+	}
+	return title + ". " + desc
 }
 
 // cleared trims a text value; in accessible mode a lone "-" means empty.
@@ -215,7 +309,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	var brief strings.Builder
 	brief.WriteString(markup(q.Prompt, l))
 	if l.accessible {
-		brief.WriteString("\n\nWhat an auditor looks for: " + q.Guidance)
+		brief.WriteString("\n\n" + markup("What an auditor looks for: "+q.Guidance, l))
 	} else {
 		brief.WriteString("\n\n*What an auditor looks for*\n" + markup(q.Guidance, l))
 	}
@@ -227,15 +321,11 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	if q.IsControl() {
 		var why string
 		qf.applies, why = applicabilityDefault(q, prev, roles)
-		title := "Does this control apply?"
-		if l.accessible { // huh prints no description in accessible mode
-			title += " " + why
-		}
 		// A confirm, not a select: two buttons on one line leave room for
 		// the prompt and guidance at 80x24 (and huh's select scrolls its
 		// second option out of view when it is the default).
 		fields = append(fields, huh.NewConfirm().
-			Title(title).
+			Title(l.label("Does this control apply?", why, "", false)).
 			Description(why).
 			Affirmative("Applies").
 			Negative("Excluded in the SoA").
@@ -249,7 +339,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	// Page 2: criteria met, notes, evidence. A criterion answered at an
 	// earlier question is shown with that answer, not asked again.
 	var opts []huh.Option[string]
-	var sharedNotes []string
+	var sharedNotes, texts []string
 	for _, cr := range q.Criteria {
 		// At least one criterion is always asked here, so the page has a field.
 		if tq, tc, ok := a.AnsweredElsewhere(cr); ok && len(qf.shared) < len(q.Criteria)-1 {
@@ -264,25 +354,28 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			sharedNotes = append(sharedNotes, fmt.Sprintf("Answered at %s (%s): %s", tq.ID, state, truncate(strings.Join(strings.Fields(cr.Text), " "), 90)))
 			continue
 		}
-		opts = append(opts, huh.NewOption(optionText(cr.Text, l), cr.ID))
+		text := optionText(cr.Text, l)
+		texts = append(texts, text)
+		opts = append(opts, huh.NewOption(text, cr.ID))
 	}
 	critTitle := "Which of these are in place? Tick each one that is met."
 	if l.accessible && len(sharedNotes) > 0 { // huh prints no group description in accessible mode
 		critTitle = strings.Join(sharedNotes, "\n") + "\n" + critTitle
 	}
+	criteriaTitle := l.label(critTitle, "", "", false)
 	criteria := huh.NewMultiSelect[string]().
-		Title(critTitle).
+		Title(criteriaTitle).
 		Options(opts...).
 		Filterable(false).
 		Value(&qf.met)
 	notes := huh.NewText().
-		Title(l.keepHint("Notes (optional)", qf.notes, true)).
+		Title(l.label("Notes (optional)", "One line here; leave empty to skip.", qf.notes, true)).
 		Lines(3).
 		ExternalEditor(false).
 		Value(&qf.notes)
 	evidence := huh.NewInput().
-		Title(l.keepHint("Evidence (optional)", qf.evidence, true)).
-		Description("Documents or records that show it, separated by commas.").
+		Title(l.label("Evidence (optional)", evidenceHelp, qf.evidence, true)).
+		Description(evidenceHelp).
 		Placeholder("e.g. AI policy v2, risk register 2026-03").
 		Value(&qf.evidence)
 	prompt := strings.Join(strings.Fields(q.Prompt), " ")
@@ -293,17 +386,18 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 		prompt += "\n" // a blank line before the fields
 	}
 	assess := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
-	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }})
+	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }, list: newScrollList(criteriaTitle, texts)})
 
 	// Page 3, included controls: why it applies, which the SoA must show
 	// as well; a drafted starting point is offered for editing.
 	if q.IsControl() {
+		inclDesc := "Name the risk, obligation or AI system this control answers. Edit the suggestion."
 		incl := huh.NewText().
-			Title(l.keepHint("Why does "+q.ID+" apply? (for the Statement of Applicability)", qf.inclusion, false)).
-			Description("Name the risk, obligation or AI system this control answers. Edit the suggestion.").
+			Title(l.label("Why does "+q.ID+" apply? (for the Statement of Applicability)", inclDesc, qf.inclusion, false)).
+			Description(inclDesc).
 			Lines(3).
 			ExternalEditor(false).
-			Validate(l.requireOrKeep(qf.inclusion, "a justification is required: the SoA must say why each included control applies")).
+			Validate(l.keeping(qf.inclusion, requireText("a justification is required: the SoA must say why each included control applies"))).
 			Value(&qf.inclusion)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(incl).Title(header),
@@ -314,11 +408,11 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	// Page 4, excluded controls only: the justification the SoA must show.
 	if q.IsControl() {
 		just := huh.NewText().
-			Title(l.keepHint("Why does "+q.ID+" not apply?", qf.justification, false)).
-			Description("The Statement of Applicability must justify every excluded control.").
+			Title(l.label("Why does "+q.ID+" not apply?", justificationHelp, qf.justification, false)).
+			Description(justificationHelp).
 			Lines(3).
 			ExternalEditor(false).
-			Validate(l.requireOrKeep(qf.justification, "a justification is required to exclude a control")).
+			Validate(l.keeping(qf.justification, requireText("a justification is required to exclude a control"))).
 			Value(&qf.justification)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(just).Title(header),
@@ -327,6 +421,11 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	}
 	return qf
 }
+
+const (
+	evidenceHelp      = "Documents or records that show it, separated by commas."
+	justificationHelp = "The Statement of Applicability must justify every excluded control."
+)
 
 // answer turns the form's values into the answer to record.
 func (qf *questionForm) answer() *assess.Answer {
@@ -385,12 +484,13 @@ func describeAnswer(q *catalog.Question, a *assess.Answer) string {
 type details struct {
 	org      string
 	assessor string
+	date     string
 	scope    string
 	roles    []catalog.Role
 }
 
 func detailsOf(a *assess.Answers) details {
-	return details{org: a.Organization, assessor: a.Assessor, scope: a.Scope, roles: append([]catalog.Role(nil), a.Roles...)}
+	return details{org: a.Organization, assessor: a.Assessor, date: a.Date, scope: a.Scope, roles: append([]catalog.Role(nil), a.Roles...)}
 }
 
 // detailsForm asks the assessment details.
@@ -399,37 +499,52 @@ type detailsForm struct {
 	pages []page
 }
 
-var roleHelp = map[catalog.Role]string{
-	catalog.RoleDeveloper: "develops AI systems or models",
-	catalog.RoleProvider:  "provides AI systems or services to others",
-	catalog.RoleUser:      "uses AI systems in its own work",
+// roleHelp explains a role (a switch, not a map: nothing built at start-up).
+func roleHelp(r catalog.Role) string {
+	switch r {
+	case catalog.RoleDeveloper:
+		return "develops AI systems or models"
+	case catalog.RoleProvider:
+		return "provides AI systems or services to others"
+	case catalog.RoleUser:
+		return "uses AI systems in its own work"
+	}
+	return ""
 }
+
+const (
+	assessorHelp = "Who runs this assessment."
+	dateHelp     = "When the assessment was made, YYYY-MM-DD; reports carry this date."
+	scopeHelp    = "Which units, sites, products and AI systems it covers."
+	rolesHelp    = "Tick every role that applies (x or space); it pre-selects which Annex A controls apply."
+)
 
 func newDetailsForm(v details, l look) *detailsForm {
 	d := &detailsForm{details: v}
 	title := "Assessment details"
 	desc := "They head the answers file and the report."
 	first := huh.NewGroup(
-		huh.NewInput().Title(l.keepHint("Organisation", d.org, false)).Value(&d.org).
-			Validate(requireText("the organisation's name is required")),
-		huh.NewInput().Title(l.keepHint("Assessor", d.assessor, false)).Description("Who runs this assessment.").Value(&d.assessor).
-			Validate(requireText("the assessor's name is required")),
-		huh.NewText().Title(l.keepHint("Scope of the AI management system", d.scope, false)).
-			Description("Which units, sites, products and AI systems it covers.").
+		huh.NewInput().Title(l.label("Organisation", "", d.org, false)).Value(&d.org).
+			Validate(l.keeping(d.org, requireText("the organisation's name is required"))),
+		huh.NewInput().Title(l.label("Assessor", assessorHelp, d.assessor, false)).Description(assessorHelp).Value(&d.assessor).
+			Validate(l.keeping(d.assessor, requireText("the assessor's name is required"))),
+		huh.NewInput().Title(l.label("Assessment date", dateHelp, d.date, false)).Description(dateHelp).Value(&d.date).
+			Validate(l.keeping(d.date, validDate)),
+		huh.NewText().Title(l.label("Scope of the AI management system", scopeHelp, d.scope, false)).
+			Description(scopeHelp).
 			Lines(3).ExternalEditor(false).Value(&d.scope).
-			Validate(requireText("the scope is required")),
+			Validate(l.keeping(d.scope, requireText("the scope is required"))),
 	).Title(title).Description(desc)
 	var opts []huh.Option[catalog.Role]
 	for _, r := range catalog.Roles {
-		label := string(r) + ": " + roleHelp[r]
-		opts = append(opts, huh.NewOption(label, r))
+		opts = append(opts, huh.NewOption(optionText(string(r)+": "+roleHelp(r), l), r))
 	}
 	// No Validate here: huh shows a multi-select's error before any key is
 	// pressed (hiding the key help), and in accessible mode loops forever on
 	// it once the input has ended. The interview re-asks instead.
 	roles := huh.NewMultiSelect[catalog.Role]().
-		Title("What is the organisation's role towards AI systems?").
-		Description("Tick every role that applies; it pre-selects which Annex A controls apply.").
+		Title(l.label("What is the organisation's role towards AI systems?", rolesHelp, "", false)).
+		Description(rolesHelp).
 		Options(opts...).
 		Filterable(false).
 		Value(&d.roles)
@@ -437,28 +552,48 @@ func newDetailsForm(v details, l look) *detailsForm {
 	return d
 }
 
+// validDate accepts an assessment date written YYYY-MM-DD.
+func validDate(s string) error {
+	if _, err := assess.ParseDate(strings.TrimSpace(s)); err != nil {
+		return fmt.Errorf("write the date as YYYY-MM-DD, for example 2026-11-22")
+	}
+	return nil
+}
+
 func (d *detailsForm) apply(a *assess.Answers) {
 	a.Organization = strings.TrimSpace(d.org)
 	a.Assessor = strings.TrimSpace(d.assessor)
+	a.Date = strings.TrimSpace(d.date)
 	a.Scope = strings.TrimSpace(d.scope)
-	a.Roles = nil
-	for _, r := range catalog.Roles { // display order, no duplicates
-		for _, got := range d.roles {
-			if got == r {
-				a.Roles = append(a.Roles, r)
-				break
-			}
-		}
-	}
+	a.Roles = orderedRoles(d.roles)
 }
 
-// riskHelp explains the risk levels offered for an AI system.
-var riskHelp = map[string]string{
-	"low":          "low: little effect on people if it fails",
-	"limited":      "limited: mainly transparency duties",
-	"medium":       "medium: noticeable effect, mitigated by people",
-	"high":         "high: affects health, safety, rights or access",
-	"unacceptable": "unacceptable: a use that should not happen",
+// orderedRoles puts roles in display order without duplicates.
+func orderedRoles(rs []catalog.Role) []catalog.Role {
+	var out []catalog.Role
+	for _, r := range catalog.Roles {
+		if slices.Contains(rs, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// riskHelp explains a risk level offered for an AI system.
+func riskHelp(level string) string {
+	switch level {
+	case "low":
+		return "low: little effect on people if it fails"
+	case "limited":
+		return "limited: mainly transparency duties"
+	case "medium":
+		return "medium: noticeable effect, mitigated by people"
+	case "high":
+		return "high: affects health, safety, rights or access"
+	case "unacceptable":
+		return "unacceptable: a use that should not happen"
+	}
+	return level
 }
 
 // systemForm asks one AI system; an empty name ends the list.
@@ -466,9 +601,18 @@ type systemForm struct {
 	pages   []page
 	name    string
 	purpose string
-	role    catalog.Role
+	roles   []catalog.Role
 	risk    string
+	// choose is set when the organisation holds several roles, so the
+	// system's roles are asked; with one role the system has that role.
+	choose bool
 }
+
+const (
+	systemNameHelp  = "Type its name, or leave it empty and press enter to go on."
+	purposeHelp     = "What it does and for whom, in a line."
+	systemRolesHelp = "Tick each one (x or space): a company may, for example, develop and provide the same model."
+)
 
 func newSystemForm(a *assess.Answers, l look) *systemForm {
 	s := &systemForm{risk: assess.RiskLevels()[0]}
@@ -476,7 +620,10 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 	if len(roles) == 0 {
 		roles = catalog.Roles
 	}
-	s.role = roles[0]
+	if len(roles) == 1 {
+		s.roles = []catalog.Role{roles[0]}
+	}
+	s.choose = len(roles) > 1
 	title := "AI systems in scope"
 	var desc string
 	if len(a.Systems) == 0 {
@@ -484,35 +631,43 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 	} else {
 		names := make([]string, len(a.Systems))
 		for i, sys := range a.Systems {
-			names[i] = sys.Name
+			names[i] = describeSystem(sys)
 		}
-		desc = fmt.Sprintf("Listed so far (%d): %s.", len(a.Systems), strings.Join(names, ", "))
+		desc = fmt.Sprintf("Listed so far (%d): %s.", len(a.Systems), strings.Join(names, "; "))
 	}
 	nameTitle := "Name of an AI system"
 	if len(a.Systems) > 0 {
 		nameTitle = "Add another AI system?"
 	}
-	name := huh.NewInput().Title(nameTitle).
-		Description("Type its name, or leave empty and press enter to go on.").
-		Value(&s.name)
-	var roleOpts []huh.Option[catalog.Role]
-	for _, r := range roles {
-		roleOpts = append(roleOpts, huh.NewOption(string(r), r))
+	if l.accessible { // huh shows no group description there
+		nameTitle = sentences(desc, nameTitle)
 	}
+	name := huh.NewInput().Title(l.label(nameTitle, systemNameHelp, "", false)).
+		Description(systemNameHelp).
+		Value(&s.name)
 	var riskOpts []huh.Option[string]
 	for _, r := range assess.RiskLevels() {
-		riskOpts = append(riskOpts, huh.NewOption(riskHelp[r], r))
+		riskOpts = append(riskOpts, huh.NewOption(riskHelp(r), r))
 	}
 	fields := []huh.Field{
 		// The name is shown in full-screen mode only: accessible mode does
 		// not evaluate title functions, and just asked the name anyway.
 		huh.NewNote().TitleFunc(func() string { return "AI system: " + strings.TrimSpace(s.name) }, &s.name),
-		huh.NewInput().Title("Purpose").Description("What it does and for whom, in a line.").Value(&s.purpose),
+		huh.NewInput().Title(l.label("Purpose", purposeHelp, "", false)).Description(purposeHelp).Value(&s.purpose),
 	}
-	if len(roles) > 1 { // with one role there is nothing to choose
-		fields = append(fields, huh.NewSelect[catalog.Role]().Title("Your role for this system").Value(&s.role).Options(roleOpts...))
+	if s.choose {
+		var roleOpts []huh.Option[catalog.Role]
+		for _, r := range roles {
+			roleOpts = append(roleOpts, huh.NewOption(optionText(string(r)+": "+roleHelp(r), l), r))
+		}
+		fields = append(fields, huh.NewMultiSelect[catalog.Role]().
+			Title(l.label("Your roles for this system", systemRolesHelp, "", false)).
+			Description(systemRolesHelp).
+			Options(roleOpts...).
+			Filterable(false).
+			Value(&s.roles))
 	}
-	fields = append(fields, huh.NewSelect[string]().Title("Risk").Value(&s.risk).Options(riskOpts...))
+	fields = append(fields, huh.NewSelect[string]().Title(l.label("Risk", "", "", false)).Value(&s.risk).Options(riskOpts...))
 	details := huh.NewGroup(fields...).Title(title)
 	s.pages = []page{
 		{group: huh.NewGroup(name).Title(title).Description(desc)},
@@ -521,12 +676,37 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 	return s
 }
 
+// needsRoles reports whether a named system still needs a role ticked.
+func (s *systemForm) needsRoles() bool {
+	return s.choose && strings.TrimSpace(s.name) != "" && len(s.roles) == 0
+}
+
 func (s *systemForm) system() (assess.System, bool) {
 	name := strings.TrimSpace(s.name)
 	if name == "" {
 		return assess.System{}, false
 	}
-	return assess.System{Name: name, Purpose: strings.TrimSpace(s.purpose), Role: s.role, Risk: s.risk}, true
+	return assess.System{Name: name, Purpose: strings.TrimSpace(s.purpose), Roles: orderedRoles(s.roles), Risk: s.risk}, true
+}
+
+// describeSystem is a system as the interview lists it back: its name,
+// roles and risk, so what was chosen shows.
+func describeSystem(sys assess.System) string {
+	var what []string
+	if len(sys.Roles) > 0 {
+		names := make([]string, len(sys.Roles))
+		for i, r := range sys.Roles {
+			names[i] = string(r)
+		}
+		what = append(what, catalog.JoinAnd(names))
+	}
+	if sys.Risk != "" {
+		what = append(what, sys.Risk+" risk")
+	}
+	if len(what) == 0 {
+		return sys.Name
+	}
+	return fmt.Sprintf("%s (%s)", sys.Name, strings.Join(what, ", "))
 }
 
 // sectionIntro opens a section: what it covers, in the catalog's words.
@@ -541,9 +721,13 @@ func sectionIntro(s *catalog.Section, left int, first bool, l look) page {
 		}
 		fmt.Fprintf(&b, " Every answer is saved as soon as you give it: press %s at any time to stop, and run the same command again to resume.", stop)
 	}
+	desc := b.String()
+	if l.accessible {
+		desc = wrapParagraphs(desc, l.width)
+	}
 	note := huh.NewNote().
 		Title(sectionLabel(s) + " · " + s.Title).
-		Description(b.String()).
+		Description(desc).
 		Next(true).NextLabel("Start")
 	return page{group: huh.NewGroup(note)}
 }
@@ -561,8 +745,8 @@ func requireText(msg string) func(string) error {
 // formatting in the full-screen mode; accessible mode prints it as is.
 func markup(s string, l look) string {
 	s = strings.TrimSpace(s)
-	if l.accessible {
-		return s
+	if l.accessible { // no markup; wrapped at words, as huh would not
+		return wrapParagraphs(s, l.width)
 	}
 	r := strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`")
 	return r.Replace(s)
@@ -573,9 +757,25 @@ func markup(s string, l look) string {
 func optionText(s string, l look) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if l.accessible {
-		return s
+		// huh prints "3.   text" (or "3. ✓ text"): continuation lines
+		// start under the text.
+		const hang = "     "
+		return strings.ReplaceAll(wordWrap(s, l.width-len(hang)), "\n", "\n"+hang)
 	}
 	return wordWrap(s, l.optionWidth())
+}
+
+// wrapParagraphs word-wraps each line of s on its own, keeping line breaks.
+// Indented lines (a command to type, a score) are left whole: a command
+// broken over two lines would not work when copied.
+func wrapParagraphs(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if !strings.HasPrefix(line, " ") {
+			lines[i] = wordWrap(line, width)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // wordWrap folds text at spaces to lines of at most width columns.

@@ -51,6 +51,9 @@ type Interview struct {
 	// Quick asks only the catalog's quick-snapshot questions; a new file
 	// gets the quick profile.
 	Quick bool
+	// Full turns a quick snapshot into a full assessment, keeping its
+	// answers, so the questions it left out are asked too.
+	Full bool
 	// Revisit asks answered questions (and the details) again, with the
 	// earlier answers pre-selected.
 	Revisit bool
@@ -65,8 +68,16 @@ type Interview struct {
 	// Width and Height bound the forms; 0 means the terminal's size, and
 	// the width never exceeds MaxFormWidth.
 	Width, Height int
-	// Now dates a new assessment; nil means time.Now.
+	// Now gives the default date of a new assessment; nil means time.Now.
 	Now func() time.Time
+
+	// Command returns the command line that runs aimsready with args (not
+	// yet shell-quoted), as the user started it, for hints; nil means
+	// "aimsready" and args as they are.
+	Command func(args ...string) string
+	// Named rewrites "aimsready COMMAND" in messages from other packages
+	// to the command as started; nil leaves them.
+	Named func(string) string
 
 	// Answers is the assessment being filled in. Nil means Run loads Path
 	// or, if it does not exist, starts a new assessment.
@@ -204,7 +215,7 @@ func (iv *Interview) Run(ctx context.Context) error {
 		return err
 	}
 	for _, w := range iv.Warnings {
-		iv.printf("warning: %s\n", w)
+		iv.printf("warning: %s\n", iv.named(w.String()))
 	}
 	a := iv.Answers
 	if iv.resumed {
@@ -216,8 +227,15 @@ func (iv *Interview) Run(ctx context.Context) error {
 		}
 		iv.printf("Resuming %s: %s answered so far.\n", iv.Path, plural(done, "question"))
 	}
-	if a.Profile == assess.ProfileQuick && !iv.Quick {
-		iv.printf("%s is a quick snapshot: only its quick-snapshot questions are asked. To assess everything, change 'profile: quick' to 'profile: full' in the file.\n", iv.Path)
+	if a.Profile == assess.ProfileQuick && iv.Full {
+		before := iv.inProfile()
+		a.Profile = assess.ProfileFull
+		if err := iv.save(); err != nil {
+			return err
+		}
+		iv.printf("%s was a quick snapshot and is now a full assessment: its answers are kept, and %d more questions are in scope.\n", iv.Path, iv.inProfile()-before)
+	} else if a.Profile == assess.ProfileQuick && !iv.Quick {
+		iv.printf("%s is a quick snapshot: only its quick-snapshot questions are asked. To assess everything, keeping these answers, run:\n  %s\n", iv.Path, iv.command(iv.assessArgs("--full")...))
 	}
 	plan, err := MakePlan(iv.Catalog, a, PlanOptions{Sections: iv.Sections, Quick: iv.Quick, Revisit: iv.Revisit})
 	if err != nil {
@@ -232,7 +250,7 @@ func (iv *Interview) Run(ctx context.Context) error {
 	}
 
 	if len(plan.Ask) == 0 {
-		iv.printf("All %s in scope are already answered. Run with --revisit to go through them again.\n", plural(len(plan.Scope), "question"))
+		iv.printf("All %s in scope are already answered. To go through them again, run:\n  %s\n", plural(len(plan.Scope), "question"), iv.command(iv.assessArgs("--revisit")...))
 		return nil
 	}
 	for i := 0; i < len(plan.Ask); {
@@ -256,6 +274,56 @@ func (iv *Interview) Run(ctx context.Context) error {
 	}
 	iv.printf("All %d questions in scope are answered.\n", len(plan.Scope))
 	return nil
+}
+
+// inProfile counts the catalog's questions in the assessment's profile.
+func (iv *Interview) inProfile() int {
+	n := 0
+	for _, q := range iv.Catalog.Questions() {
+		if iv.Answers.InProfile(q) {
+			n++
+		}
+	}
+	return n
+}
+
+// command is a hint's command line (see Interview.Command).
+func (iv *Interview) command(args ...string) string {
+	if iv.Command != nil {
+		return iv.Command(args...)
+	}
+	return strings.Join(append([]string{"aimsready"}, args...), " ")
+}
+
+// assessArgs are the arguments that run this interview again, plus extra.
+func (iv *Interview) assessArgs(extra ...string) []string {
+	args := []string{"assess"}
+	if iv.Path != assess.DefaultAnswersFile {
+		args = append(args, "--answers", iv.Path)
+	}
+	for _, s := range iv.Sections {
+		args = append(args, "--section", s)
+	}
+	if iv.Quick {
+		args = append(args, "--quick")
+	}
+	return append(args, extra...)
+}
+
+// revisitArgs run the interview again over one section's answers.
+func (iv *Interview) revisitArgs(section string) []string {
+	args := []string{"assess"}
+	if iv.Path != assess.DefaultAnswersFile {
+		args = append(args, "--answers", iv.Path)
+	}
+	return append(args, "--revisit", "--section", section)
+}
+
+func (iv *Interview) named(s string) string {
+	if iv.Named != nil {
+		return iv.Named(s)
+	}
+	return s
 }
 
 func (iv *Interview) setup() {
@@ -334,8 +402,10 @@ func (iv *Interview) save() error {
 	return assess.Save(iv.Path, iv.Answers, iv.Catalog)
 }
 
+// printf prints a message between forms, wrapped at words to the form's
+// width (indented lines, such as commands to type, stay whole).
 func (iv *Interview) printf(format string, args ...any) {
-	fmt.Fprintf(iv.out, format, args...)
+	io.WriteString(iv.out, wrapParagraphs(fmt.Sprintf(format, args...), iv.look.width))
 }
 
 // askDetails asks the organisation, assessor, scope and roles, then the AI
@@ -353,18 +423,27 @@ func (iv *Interview) askDetails(ctx context.Context) error {
 			break
 		}
 		// Ask only the roles again; what was typed before is kept.
-		iv.printf("Tick at least one role (x or space): roles pre-select the controls\nthat apply.\n\n")
+		iv.printf("Tick at least one role (x or space): roles pre-select the controls that apply.\n\n")
 		pages = d.pages[len(d.pages)-1:]
 	}
 	d.apply(a)
 	if err := iv.save(); err != nil {
 		return err
 	}
-	iv.printf("Saved the assessment details to %s.\n", iv.Path)
+	iv.printf("Saved the assessment details to %s (dated %s; roles: %s).\n", iv.Path, a.Date, rolesList(a.Roles))
 	for {
 		s := newSystemForm(a, iv.look)
-		if err := iv.runPages(ctx, "", s.pages); err != nil {
-			return err
+		pages := s.pages
+		for {
+			if err := iv.runPages(ctx, "AI systems in scope", pages); err != nil {
+				return err
+			}
+			if !s.needsRoles() {
+				break
+			}
+			// Ask that system's details again; what was typed is kept.
+			iv.printf("Tick at least one role for %s (x or space).\n\n", strings.TrimSpace(s.name))
+			pages = s.pages[1:]
 		}
 		sys, ok := s.system()
 		if !ok {
@@ -374,8 +453,16 @@ func (iv *Interview) askDetails(ctx context.Context) error {
 		if err := iv.save(); err != nil {
 			return err
 		}
-		iv.printf("Saved AI system %q.\n", sys.Name)
+		iv.printf("Saved AI system %s.\n", describeSystem(sys))
 	}
+}
+
+func rolesList(rs []catalog.Role) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = string(r)
+	}
+	return catalog.JoinAnd(names)
 }
 
 // askQuestion asks q, records the answer and saves the file.
@@ -429,16 +516,16 @@ func (iv *Interview) recheckJustification(ctx context.Context, q *catalog.Questi
 		text := ans.Justification
 		// A confirm, as the applicability question is: y/n in accessible mode.
 		choice := huh.NewConfirm().
-			Title("An auditor would not accept this justification for " + q.ID + ": " + issue + ". Edit it now?").
+			Title(iv.look.label("An auditor would not accept this justification for "+q.ID+": "+issue+". Edit it now?", "", "", false)).
 			Affirmative("Edit it now").
 			Negative("Keep it as it is").
 			WithButtonAlignment(lipgloss.Left).
 			Value(&edit)
 		field := huh.NewText().
-			Title(iv.look.keepHint("Justification for "+q.ID, text, false)).
+			Title(iv.look.label("Justification for "+q.ID, "", text, false)).
 			Lines(3).
 			ExternalEditor(false).
-			Validate(iv.look.requireOrKeep(text, "a justification is required")).
+			Validate(iv.look.keeping(text, requireText("a justification is required"))).
 			Value(&text)
 		header := ""
 		if iv.Accessible {
@@ -469,11 +556,11 @@ func (iv *Interview) printSectionScore(sec *catalog.Section) {
 		if s.Excluded == s.Total {
 			score = "not scored (every control excluded)"
 		}
-		iv.printf("\nDone with %s %s.\n  Section score %s; %d of %d questions answered", sectionLabel(sec), sec.Title, score, s.Answered, s.Total)
+		excluded := ""
 		if s.Excluded > 0 {
-			iv.printf(", %d excluded", s.Excluded)
+			excluded = fmt.Sprintf(", %d excluded", s.Excluded)
 		}
-		iv.printf(".\n\n")
+		iv.printf("\nDone with %s %s.\n  Section score %s; %d of %d questions answered%s.\n\n", sectionLabel(sec), sec.Title, score, s.Answered, s.Total, excluded)
 	}
 }
 
@@ -487,10 +574,14 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 		return iv.runAccessible(ctx, header, pages)
 	}
 	groups := make([]*huh.Group, len(pages))
+	var lists []*scrollList
 	for i, p := range pages {
 		groups[i] = p.group
 		if p.hidden != nil {
 			p.group.WithHideFunc(p.hidden)
+		}
+		if p.list != nil {
+			lists = append(lists, p.list)
 		}
 	}
 	form := huh.NewForm(groups...).
@@ -522,7 +613,7 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 			}
 		}()
 	}
-	err := runFitted(runCtx, form, iv.look.width, in, iv.Out)
+	err := runFitted(runCtx, fitted{form: form, width: iv.look.width, lists: lists}, in, iv.Out)
 	switch {
 	case err == nil:
 		return nil
@@ -539,10 +630,12 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 // fitted runs a huh form one line shorter than the terminal: huh sizes a
 // form to the full height but draws one more line (the blank line above the
 // key help), which scrolls the top line, the question's header, off screen.
-// It also narrows the form when the terminal is narrowed while it runs.
+// It also narrows the form when the terminal is narrowed while it runs,
+// and marks lists that run off the screen (scrollList).
 type fitted struct {
 	form  *huh.Form
 	width int
+	lists []*scrollList
 }
 
 func (m fitted) Init() tea.Cmd { return m.form.Init() }
@@ -560,13 +653,20 @@ func (m fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m fitted) View() string { return m.form.View() }
+func (m fitted) View() string {
+	v := m.form.View()
+	for _, l := range m.lists {
+		v = l.mark(v)
+	}
+	return v
+}
 
 // runFitted is huh's Form.RunWithContext with the fitted model.
-func runFitted(ctx context.Context, form *huh.Form, width int, in io.Reader, out io.Writer) error {
+func runFitted(ctx context.Context, m fitted, in io.Reader, out io.Writer) error {
+	form := m.form
 	form.SubmitCmd = tea.Quit
 	form.CancelCmd = tea.Interrupt
-	_, err := tea.NewProgram(fitted{form, width}, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx)).Run()
+	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx)).Run()
 	switch {
 	case form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted):
 		return huh.ErrUserAborted

@@ -90,9 +90,9 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"},
 		Now: func() time.Time { return time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC) }}
 	out, err := runLines(t, iv,
-		"Acme Analytics", "Dana Consultant", "Credit scoring and chatbot", // details
+		"Acme Analytics", "Dana Consultant", "", "Credit scoring and chatbot", // details; enter keeps today's date
 		"3", "1", "0", // roles: user, developer
-		"CreditScore", "Scores credit applications", "1", "4", // a system: role developer, risk high
+		"CreditScore", "Scores credit applications", "1", "0", "4", // a system: role developer, risk high
 		"",                                                                   // no more systems
 		"1", "3", "0", "Register since 2025", "Context register v1, minutes", // 4.1
 		"0", "", "", // 4.2: nothing met
@@ -108,7 +108,7 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 	if !cmp.Equal(a.Roles, []catalog.Role{catalog.RoleDeveloper, catalog.RoleUser}) {
 		t.Errorf("roles = %v", a.Roles)
 	}
-	if want := []assess.System{{Name: "CreditScore", Purpose: "Scores credit applications", Role: catalog.RoleDeveloper, Risk: "high"}}; !cmp.Equal(a.Systems, want) {
+	if want := []assess.System{{Name: "CreditScore", Purpose: "Scores credit applications", Roles: []catalog.Role{catalog.RoleDeveloper}, Risk: "high"}}; !cmp.Equal(a.Systems, want) {
 		t.Errorf("systems = %+v, want %+v", a.Systems, want)
 	}
 	ids := c.Question("4.1").CriterionIDs()
@@ -172,7 +172,7 @@ func TestAccessibleRevisitAsksAgainWithEarlierAnswers(t *testing.T) {
 	if !strings.Contains(out, "1. ✓ A written record") {
 		t.Errorf("earlier answer not pre-selected:\n%s", out)
 	}
-	if !strings.Contains(out, "[now: keep me; enter keeps it, - clears it]") {
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "[now: keep me; enter keeps it, - clears it]") {
 		t.Errorf("earlier notes not shown:\n%s", out)
 	}
 	got := load(t, c, path).Answers["4.1"]
@@ -185,7 +185,7 @@ func TestAccessibleQuickAsksOnlyQuickQuestions(t *testing.T) {
 	c := builtin(t)
 	path := filepath.Join(t.TempDir(), "quick.yaml")
 	out, err := runLines(t, &Interview{Catalog: c, Path: path, Quick: true},
-		"Acme", "Dana", "Everything", "2", "0", "", // details, role provider, no systems
+		"Acme", "Dana", "", "Everything", "2", "0", "", // details, role provider, no systems
 		"0", "", "") // first quick question
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
@@ -502,6 +502,8 @@ func TestTUIDetailsForNewFile(t *testing.T) {
 	d.wait("shift+tab back") // the assessor has the focus
 	d.keys("Dana")
 	d.wait("Dana")
+	d.keys(keyEnter)
+	d.wait("YYYY-MM-DD") // the date, today's by default
 	d.keys(keyEnter)
 	d.wait("new line") // the scope, a text field
 	d.keys("All AI products")

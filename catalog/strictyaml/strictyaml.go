@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -89,7 +90,8 @@ func AsProblems(err error) (Problems, bool) {
 	return nil, false
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine is compiled on first use (a syntax error), not at every start.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse reads exactly one YAML document and returns its root mapping or
 // sequence node. It rejects what a hand-edited file should never contain:
@@ -154,7 +156,7 @@ func Parse(file string, data []byte, maxBytes int) (*yaml.Node, error) {
 
 func syntaxProblem(file string, err error) error {
 	msg := strings.TrimSpace(err.Error())
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		text := "YAML syntax error: " + m[2]
 		// yaml.v3 reports where the enclosing block starts, not the bad

@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -56,6 +57,8 @@ type env struct {
 	stdout      io.Writer
 	stderr      io.Writer
 	catalogPath string
+	prog        progName // how hints name this program (see hint.go)
+	hinted      bool     // a hint naming a command was printed
 }
 
 // catalog loads the catalog named by --catalog, or the built-in one.
@@ -69,18 +72,20 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 	}
 	c, err := catalog.LoadFile(e.catalogPath)
 	if err != nil {
-		return nil, inputError(err, "check the catalog with 'aimsready catalog lint "+e.catalogPath+"'")
+		return nil, inputError(err, "check the catalog with "+cite(e.bare("catalog", "lint", shellQuote(e.catalogPath))))
 	}
 	return c, nil
 }
 
 // Main runs the CLI and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, prog: invocation}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCode(e, err)
+	code := exitCode(e, err)
+	e.installNote(stderr)
+	return code
 }
 
 func exitCode(e *env, err error) int {
@@ -109,7 +114,7 @@ func exitCode(e *env, err error) int {
 		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", err)
 	}
 	if hint != "" {
-		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+		fmt.Fprintf(e.stderr, "hint: %s\n", e.named(hint))
 	}
 	return code
 }
@@ -120,7 +125,7 @@ func newRootCmd(e *env) *cobra.Command {
 		Short: "ISO/IEC 42001 readiness assessment: how ready are you for the audit, and what to fix first",
 		Long: `aimsready is an offline gap assessment for ISO/IEC 42001:2023, the certifiable
 standard for an AI management system. It asks about clauses 4-10 and the
-38 Annex A controls, scores the answers, calls out what would stop a Stage 1
+Annex A controls, scores the answers, calls out what would stop a Stage 1
 audit, and writes a prioritized fix list.
 
 Start here:
@@ -137,6 +142,7 @@ Its results are a readiness estimate, not a certification or an audit.`,
 		// The catalog flag is read by commands through env.
 	}
 	root.SetVersionTemplate("aimsready {{.Version}}\n")
+
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)
@@ -149,7 +155,25 @@ Its results are a readiness estimate, not a certification or an audit.`,
 	for _, newCmd := range extraCommands {
 		root.AddCommand(newCmd(e))
 	}
+	if e.prog.name != defaultName { // usage lines and help name the command as started
+		root.Use = shellQuote(e.prog.name)
+		// Help texts are renamed when help is shown, not at every start.
+		help := root.HelpFunc()
+		root.SetHelpFunc(func(c *cobra.Command, args []string) {
+			renameHelp(e, c)
+			help(c, args)
+		})
+	}
 	return root
+}
+
+// renameHelp names the command as started in c's help (and its
+// subcommands', which it lists).
+func renameHelp(e *env, c *cobra.Command) {
+	c.Long, c.Example = e.named(c.Long), e.named(c.Example)
+	for _, sub := range c.Commands() {
+		sub.Long, sub.Example = e.named(sub.Long), e.named(sub.Example)
+	}
 }
 
 // extraCommands lets each command file register itself from init, so
@@ -194,13 +218,16 @@ func newVersionCmd(e *env) *cobra.Command {
 	}
 }
 
-var parseFailure = regexp.MustCompile(`: strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+// parseFailure is compiled on first use (a bad flag), not at every start.
+var parseFailure = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`: strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
+})
 
 // plainFlagError turns pflag's 'invalid argument "abc" for "--fail-under"
 // flag: strconv.ParseFloat: parsing "abc": invalid syntax' into words a
 // non-programmer can act on.
 func plainFlagError(err error) error {
-	msg := parseFailure.ReplaceAllStringFunc(err.Error(), func(m string) string {
+	msg := parseFailure().ReplaceAllStringFunc(err.Error(), func(m string) string {
 		if strings.HasSuffix(m, "value out of range") {
 			return ": the number is out of range"
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/aimsready/aimsready/assess"
@@ -35,9 +36,9 @@ func (e *env) loadAnswersWarn(path string, warn func(assess.Warning)) (*assess.A
 	}
 	a, warnings, err := assess.LoadFile(path, c)
 	if err != nil {
-		hint := "fix what is listed above, then check again with '" + commandLine(e, "validate", shellQuote(path)) + "'"
+		hint := "fix what is listed above, then check again with " + cite(e.command("validate", shellQuote(path)))
 		if errors.Is(err, fs.ErrNotExist) {
-			hint = "create one with 'aimsready init' or 'aimsready assess'"
+			hint = "create one with " + cite(e.command("init")) + " or " + cite(e.command("assess"))
 		}
 		return nil, nil, inputError(err, hint)
 	}
@@ -61,8 +62,9 @@ func newInitCmd(e *env) *cobra.Command {
 		Use:   "init",
 		Short: "Write an answers file with every question, ready to fill in by hand",
 		Long: `Write an answers file with every question present and not yet assessed.
-Each question is preceded by its title and criterion ids as comments, so it
-can be filled in with any editor and checked with 'aimsready validate'.`,
+Each question is preceded by its title and its criteria, each id beside its
+statement, as comments, so it can be filled in with any editor and checked
+with 'aimsready validate'.`,
 		Args: exactArgs(0),
 		RunE: func(*cobra.Command, []string) error { return runInit(e, o) },
 	}
@@ -81,7 +83,7 @@ func runInit(e *env, o *initOptions) error {
 	}
 	date := time.Now()
 	if o.date != "" {
-		if date, err = time.Parse("2006-01-02", o.date); err != nil {
+		if date, err = assess.ParseDate(o.date); err != nil {
 			return usageError("--date %q must be a date written YYYY-MM-DD", o.date)
 		}
 	}
@@ -99,7 +101,7 @@ func runInit(e *env, o *initOptions) error {
 		return err
 	}
 	if _, err := os.Stat(o.out); err == nil && !o.force {
-		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with 'aimsready assess --answers "+o.out+"', or pass --force to start over")
+		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with "+cite(e.command("assess", "--answers", shellQuote(o.out)))+", or pass --force to start over")
 	}
 	if err := assess.Save(o.out, a, c); err != nil {
 		return inputError(err, "")
@@ -110,8 +112,12 @@ func runInit(e *env, o *initOptions) error {
 			n++
 		}
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run '%s'), then '%s'\n", o.out, n,
-		commandLine(e, "assess", "--answers", shellQuote(o.out)), commandLine(e, "validate", shellQuote(o.out)))
+	assessArgs := []string{"assess"}
+	if o.out != defaultAnswersFile {
+		assessArgs = append(assessArgs, "--answers", shellQuote(o.out))
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %d questions, none assessed yet\nnext: fill it in (or run %s), then %s\n", o.out, n,
+		cite(e.command(assessArgs...)), cite(e.command("validate", shellQuote(o.out))))
 	return nil
 }
 
@@ -156,7 +162,7 @@ func (e *env) warner(github bool) func(assess.Warning) {
 			_ = report.WriteAnnotations(e.stdout, []report.Annotation{report.WarningAnnotation(w)})
 		}
 	}
-	return func(w assess.Warning) { fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w) }
+	return func(w assess.Warning) { fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", e.named(w.String())) }
 }
 
 type scoreOptions struct {
@@ -351,7 +357,7 @@ func newDiffCmd(e *env) *cobra.Command {
 				return err
 			}
 			if failOnRegression && cmp.Regressed() {
-				return &gateError{reason: "the overall score or a section score went down"}
+				return &gateError{reason: "scores went down:\n  " + strings.Join(report.Regression(cmp), "\n  ")}
 			}
 			return nil
 		},

@@ -23,6 +23,7 @@ type assessOptions struct {
 	answers    string
 	sections   []string
 	quick      bool
+	full       bool
 	revisit    bool
 	accessible bool
 }
@@ -50,6 +51,7 @@ evidence); notes are one line; Ctrl-C stops (Esc does not).`,
 		Example: `  aimsready assess
   aimsready assess --answers acme.yaml --section 6 --section A.7
   aimsready assess --quick
+  aimsready assess --full                  turn a quick snapshot into a full assessment
   aimsready assess --revisit --section A.6`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -60,12 +62,16 @@ evidence); notes are one line; Ctrl-C stops (Esc does not).`,
 	f.StringVar(&o.answers, "answers", assess.DefaultAnswersFile, "answers `FILE` to fill in; an existing file is resumed")
 	f.StringArrayVar(&o.sections, "section", nil, "only ask the section with this `ID` (4-10, A.2-A.10); repeat for several")
 	f.BoolVar(&o.quick, "quick", false, "only ask the quick-snapshot questions (a new file gets the quick profile)")
+	f.BoolVar(&o.full, "full", false, "make a quick snapshot a full assessment, keeping its answers, and ask the rest")
 	f.BoolVar(&o.revisit, "revisit", false, "ask answered questions again, with the earlier answers pre-selected")
 	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts for screen readers (also ACCESSIBLE=1)")
 	return cmd
 }
 
 func runAssess(ctx context.Context, e *env, o assessOptions) error {
+	if o.quick && o.full {
+		return usageError("--quick and --full cannot be used together: --quick asks only the quick-snapshot questions, --full all of them")
+	}
 	c, err := e.catalog()
 	if err != nil {
 		return err
@@ -79,15 +85,14 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		sections = append(sections, s.ID)
 	}
 	o.sections = sections // as the catalog spells them, for the resume hint
-	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
-	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
-		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
-			"in a script or CI, write the answers file with 'aimsready init' and score it with 'aimsready score'; for plain line-by-line prompts use 'aimsready assess --accessible'")
-	}
 	if o.answers == "" {
 		o.answers = assess.DefaultAnswersFile
 	}
-
+	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
+	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
+		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
+			"in a script or CI, write the answers file with "+cite(e.command(initArgs(o.answers)...))+" and score it with "+cite(e.command("score", shellQuote(o.answers)))+"; for plain line-by-line prompts use "+cite(e.command(append(assessArgs(o), "--accessible")...)))
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -99,11 +104,19 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		Path:       o.answers,
 		Sections:   sections,
 		Quick:      o.quick,
+		Full:       o.full,
 		Revisit:    o.revisit,
 		Accessible: accessible,
 		Plain:      os.Getenv("NO_COLOR") != "",
 		In:         e.stdin,
 		Out:        e.stdout,
+		Command: func(args ...string) string {
+			for i, a := range args {
+				args[i] = shellQuote(a)
+			}
+			return e.command(args...)
+		},
+		Named: e.named,
 	}
 	if !accessible && !iv.Plain {
 		// Colours that suit the terminal; asked only now, see termquiet.
@@ -116,7 +129,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		if iv.Answers == nil { // the file did not load: it was left as it is
 			hint := ""
 			if _, statErr := os.Stat(o.answers); statErr == nil {
-				hint = fmt.Sprintf("%s was not changed; fix it ('aimsready validate %s' lists every problem) or choose another file with --answers", o.answers, shellQuote(o.answers))
+				hint = fmt.Sprintf("%s was not changed; fix it (%s lists every problem) or choose another file with --answers", o.answers, cite(e.command("validate", shellQuote(o.answers))))
 			}
 			return inputError(err, hint)
 		}
@@ -129,7 +142,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		if werr := report.WriteScoreText(e.stdout, assess.Score(iv.Answers, c), report.TextOptions{Top: 5, MaxBlockers: 5}); werr != nil {
 			return werr
 		}
-		fmt.Fprintf(e.stdout, "\nWrite the report:\n  %s\n", commandLine(e, "report", shellQuote(o.answers), "-o", "report.pdf"))
+		fmt.Fprintf(e.stdout, "\nWrite the report:\n  %s\n", e.command("report", shellQuote(o.answers), "-o", "report.pdf"))
 	}
 	if interrupted {
 		why := ""
@@ -153,6 +166,20 @@ func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {
 	} else {
 		fmt.Fprintln(w, "Stopped before the first answer; nothing was saved.")
 	}
+	args := assessArgs(o)
+	if o.accessible {
+		args = append(args, "--accessible")
+	}
+	if saved {
+		fmt.Fprintf(w, "Resume with:\n  %s\n", e.command(args...))
+	} else {
+		fmt.Fprintf(w, "Start again with:\n  %s\n", e.command(args...))
+	}
+}
+
+// assessArgs repeats the assess flags in use (but --accessible, which
+// depends on the person), so a resume hint continues the same interview.
+func assessArgs(o assessOptions) []string {
 	args := []string{"assess"}
 	if o.answers != assess.DefaultAnswersFile {
 		args = append(args, "--answers", shellQuote(o.answers))
@@ -163,22 +190,21 @@ func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {
 	if o.quick {
 		args = append(args, "--quick")
 	}
-	if o.accessible {
-		args = append(args, "--accessible")
+	if o.full {
+		args = append(args, "--full")
 	}
-	if saved {
-		fmt.Fprintf(w, "Resume with:\n  %s\n", commandLine(e, args...))
-	} else {
-		fmt.Fprintf(w, "Start again with:\n  %s\n", commandLine(e, args...))
+	if o.revisit {
+		args = append(args, "--revisit")
 	}
+	return args
 }
 
-func commandLine(e *env, args ...string) string {
-	parts := []string{"aimsready"}
-	if e.catalogPath != "" {
-		parts = append(parts, "--catalog", shellQuote(e.catalogPath))
+// initArgs writes the answers file path as init takes it.
+func initArgs(path string) []string {
+	if path == assess.DefaultAnswersFile {
+		return []string{"init"}
 	}
-	return strings.Join(append(parts, args...), " ")
+	return []string{"init", "-o", shellQuote(path)}
 }
 
 // shellQuote quotes s for a POSIX shell when it needs quoting.

@@ -48,7 +48,7 @@ func newCatalogCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runCatalogShow(e.stdout, c, args[0])
+			return runCatalogShow(e, c, args[0])
 		},
 	}
 
@@ -207,7 +207,8 @@ func countKind(c *catalog.Catalog, control bool) int {
 	return n
 }
 
-func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
+func runCatalogShow(e *env, c *catalog.Catalog, id string) error {
+	w := e.stdout
 	id = strings.TrimSpace(id)
 	if rest, ok := strings.CutPrefix(id, "a."); ok {
 		id = "A." + rest // the same id typed in lower case
@@ -216,7 +217,7 @@ func runCatalogShow(w io.Writer, c *catalog.Catalog, id string) error {
 	if q == nil {
 		hint := c.Suggest(id)
 		if hint == "" {
-			hint = "list the ids with 'aimsready catalog list'"
+			hint = "list the ids with " + cite(e.command("catalog", "list"))
 		}
 		return inputError(fmt.Errorf("no question %q in catalog %s", id, c.Ident()), hint)
 	}

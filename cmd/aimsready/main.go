@@ -14,5 +14,6 @@ import (
 )
 
 func main() {
+	setInvocation(os.Args[0]) // hints name the command as it was started
 	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

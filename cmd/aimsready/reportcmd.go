@@ -118,7 +118,7 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	}
 	if toStdout && format == "pdf" && isTerminal(e.stdout) {
 		return &cliError{code: exitBadInput, err: errors.New("refusing to write a PDF to the terminal"),
-			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: aimsready report %s --format pdf > report.pdf", path)}
+			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: %s > report.pdf", e.command("report", shellQuote(path), "--format", "pdf"))}
 	}
 	if !toStdout && samePath(o.out, path) {
 		return inputError(fmt.Errorf("refusing to write the report over the answers file %s", path),
