@@ -180,11 +180,11 @@ var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // each with file:line:col. Answers given against another version of the same
 // catalog load with warnings naming the questions that changed.
 func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, error) {
-	root, err := strictyaml.Parse(file, data, MaxFileBytes)
+	root, err := strictyaml.ParseItems(file, data, MaxFileBytes, MaxItems)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &strictyaml.Reader{File: file}
+	r := reader(file)
 	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
 	var warnings []Warning
 	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan"})
