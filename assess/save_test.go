@@ -180,7 +180,9 @@ func TestProblemsAreCapped(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Replace(time.Duration(i).String(), "ns", "", 1)) }
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Replace(time.Duration(i).String(), "ns", "", 1))
+}
 
 // FuzzRoundTrip puts arbitrary text everywhere the interview and the
 // commands put user text: a save either is refused because Check names a
