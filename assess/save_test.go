@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -180,9 +181,7 @@ func TestProblemsAreCapped(t *testing.T) {
 	}
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Replace(time.Duration(i).String(), "ns", "", 1))
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // FuzzRoundTrip puts arbitrary text everywhere the interview and the
 // commands put user text: a save either is refused because Check names a
