@@ -3,13 +3,10 @@ package assess
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/aimsready/aimsready/catalog"
-	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -194,56 +191,4 @@ func Save(path string, a *Answers, c *catalog.Catalog) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return WriteFileAtomic(path, data, 0o644)
-}
-
-// WriteFileAtomic writes data to a temporary file in the same folder, syncs
-// it to disk, renames it over path and syncs the folder, so a power cut or
-// SIGKILL can never leave a half-written file behind.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if st, statErr := os.Stat(path); statErr == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s: is a directory", path)
-		}
-		perm = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, strictyaml.WithoutPath(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, strictyaml.WithoutPath(err))
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: makes the rename itself durable
-		d.Close()
-	}
-	return nil
-}
-
-// CleanTemp removes temporary files a killed save may have left next to
-// path, so they never pile up or confuse a later run.
-func CleanTemp(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
-	for _, m := range matches {
-		os.Remove(m)
-	}
 }

@@ -80,6 +80,7 @@ type Interview struct {
 	hub     *inputHub   // full-screen mode with an input that is not a terminal
 	lines   *lineReader // accessible mode
 	plan    *Plan
+	tracked *assess.Tracked
 	resumed bool // Path existed
 	// said is set once the "answers are saved, Esc to stop" hint was shown.
 	said bool
@@ -198,6 +199,16 @@ func (iv *Interview) Run(ctx context.Context) error {
 		iv.Out = os.Stdout
 	}
 	iv.setup()
+	// Before anything is asked: the file can be saved where it is, and no
+	// other interview has it open.
+	if err := assess.CanWrite(iv.Path); err != nil {
+		return err
+	}
+	lock, err := assess.LockFile(iv.Path)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	assess.CleanTemp(iv.Path)
 	if err := iv.load(); err != nil {
 		return err
@@ -297,13 +308,14 @@ func isTerminalFile(v any) bool {
 // load resumes Path, or starts a new assessment when it does not exist. A
 // file that exists but does not load is an error: it is never overwritten.
 func (iv *Interview) load() error {
+	iv.tracked = &assess.Tracked{Path: iv.Path, Catalog: iv.Catalog}
 	if iv.Answers != nil {
-		return nil
+		return iv.tracked.Adopt()
 	}
 	_, err := os.Stat(iv.Path)
 	switch {
 	case err == nil:
-		a, ws, err := assess.LoadFile(iv.Path, iv.Catalog)
+		a, ws, err := iv.tracked.Load()
 		if err != nil {
 			return err
 		}
@@ -329,8 +341,14 @@ func (iv *Interview) load() error {
 	}
 }
 
+// save writes the answers, merging what another program changed in the
+// file meanwhile (see assess.Tracked).
 func (iv *Interview) save() error {
-	return assess.Save(iv.Path, iv.Answers, iv.Catalog)
+	merged, err := iv.tracked.Save(iv.Answers)
+	if len(merged) > 0 {
+		iv.printf("Note: %s was changed by another program; its changes (%s) are kept along with yours.\n", iv.Path, strings.Join(merged, ", "))
+	}
+	return err
 }
 
 func (iv *Interview) printf(format string, args ...any) {
