@@ -13,6 +13,7 @@ import (
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/assess/interview"
 	"github.com/aimsready/aimsready/assess/interview/termquiet"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -113,9 +114,9 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	stop()
 	interrupted := errors.Is(err, interview.ErrInterrupted)
 	if err != nil && !interrupted {
-		if iv.Answers == nil { // the file did not load: it was left as it is
+		if iv.Answers == nil { // stopped before the first question: the file was left as it is
 			hint := ""
-			if _, statErr := os.Stat(o.answers); statErr == nil {
+			if _, isLoadError := strictyaml.AsProblems(err); isLoadError {
 				hint = fmt.Sprintf("%s was not changed; fix it ('aimsready validate %s' lists every problem) or choose another file with --answers", o.answers, shellQuote(o.answers))
 			}
 			return inputError(err, hint)

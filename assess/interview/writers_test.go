@@ -1,0 +1,97 @@
+package interview
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/catalog"
+)
+
+// A second interview on a file stops at once, naming the one that has it,
+// before asking anything.
+func TestSecondInterviewStopsAtOnce(t *testing.T) {
+	c := builtin(t)
+	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, nil)
+	lock, err := assess.LockFile(path) // the first interview
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	out, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}}, "1", "0", "", "")
+	var le *assess.LockedError
+	if !errors.As(err, &le) || le.PID != os.Getpid() {
+		t.Fatalf("Run = %v, want a LockedError naming this process", err)
+	}
+	if strings.Contains(out, "4.1") {
+		t.Errorf("a question was asked:\n%s", out)
+	}
+	if a := load(t, c, path); isAssessed(a, "4.1") {
+		t.Error("the second interview saved an answer")
+	}
+}
+
+// A folder where the answers cannot be saved is found before the first
+// question, and named.
+func TestReadOnlyFolderFoundBeforeAsking(t *testing.T) {
+	c := builtin(t)
+	dir := filepath.Join(t.TempDir(), "ro")
+	os.Mkdir(dir, 0o555)
+	if os.Geteuid() == 0 {
+		dir = "/sys" // permission bits do not stop root; this folder does
+		if f, err := os.CreateTemp(dir, "probe"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+			t.Skip("no folder root cannot write")
+		}
+	}
+	out, err := runLines(t, &Interview{Catalog: c, Path: filepath.Join(dir, "answers.yaml")}, "Acme", "Dana", "All", "1", "0", "")
+	if err == nil || !strings.Contains(err.Error(), "cannot save in folder "+dir) {
+		t.Errorf("Run = %v, want the folder named", err)
+	}
+	if strings.Contains(out, "Organisation") {
+		t.Errorf("the interview asked before finding the folder read-only:\n%s", out)
+	}
+}
+
+// An editor (or another program) saving the file during the interview:
+// its change to another question is merged, nothing is lost.
+func TestEditDuringInterviewIsMerged(t *testing.T) {
+	c := builtin(t)
+	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, nil)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	out := &syncBuffer{}
+	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Accessible: true, In: pr, Out: out}
+	done := make(chan error, 1)
+	go func() { done <- iv.Run(context.Background()) }()
+	io.WriteString(pw, "1\n0\nnote\n\n")
+	waitFor(t, out, "Saved 4.1")
+
+	other := load(t, c, path)
+	other.Answers["5.2"] = &assess.Answer{Applicable: true, Assessed: true, Met: []string{"communicated"}}
+	if err := assess.Save(path, other, c); err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(pw, "0\n\n\n")
+	waitFor(t, out, "Saved 4.2")
+	pw.Close()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("interview did not end")
+	}
+	a := load(t, c, path)
+	if !isAssessed(a, "4.1") || !isAssessed(a, "4.2") || !isAssessed(a, "5.2") {
+		t.Errorf("lost an answer: 4.1 %v, 4.2 %v, 5.2 %v", isAssessed(a, "4.1"), isAssessed(a, "4.2"), isAssessed(a, "5.2"))
+	}
+	if !strings.Contains(out.String(), "was changed by another program; its changes (5.2) are kept along with yours") {
+		t.Errorf("no merge note:\n%s", out)
+	}
+}
