@@ -92,7 +92,11 @@ func runInit(e *env, o *initOptions) error {
 		_, err = e.stdout.Write(data)
 		return err
 	}
-	if _, err := os.Stat(o.out); err == nil && !o.force {
+	if err := e.notOverCatalog(o.out, "the answers file"); err != nil {
+		return err
+	}
+	// Only a regular file is overwritten; a device or pipe is written to.
+	if st, err := os.Stat(o.out); err == nil && st.Mode().IsRegular() && !o.force {
 		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with 'aimsready assess --answers "+o.out+"', or pass --force to start over")
 	}
 	if err := assess.Save(o.out, a, c); err != nil {

@@ -88,6 +88,11 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		return inputError(fmt.Errorf("refusing to write the report over the answers file %s", path),
 			"choose another output file, for example -o report."+format)
 	}
+	if !toStdout {
+		if err := e.notOverCatalog(o.out, "the report"); err != nil {
+			return err
+		}
+	}
 
 	a, c, err := e.loadAnswers(path)
 	if err != nil {
@@ -138,6 +143,15 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .csv or .json, or pass --format", o.out)
 	}
 	return byExt, nil
+}
+
+// notOverCatalog refuses an output path that names the custom catalog in
+// use, as the answers file is protected.
+func (e *env) notOverCatalog(out, what string) error {
+	if e.catalogPath != "" && samePath(out, e.catalogPath) {
+		return inputError(fmt.Errorf("refusing to write %s over the catalog in use, %s", what, e.catalogPath), "choose another output file")
+	}
+	return nil
 }
 
 // samePath reports whether out names the same file as in, by path or, when
