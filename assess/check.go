@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
@@ -164,4 +165,35 @@ func MarshalChecked(file string, a *Answers, c *catalog.Catalog) ([]byte, error)
 		return nil, fmt.Errorf("%w: the file written would not read back the same answers (please report this)", ErrNotSaved)
 	}
 	return data, nil
+}
+
+// CleanInput makes text typed or pasted at a prompt savable, so that what
+// the interview accepts always loads again: bytes that are not UTF-8 are
+// read as Latin-1 (a terminal not set to UTF-8), CRLF and a lone CR become
+// a line break, and what the loader refuses (control characters other than
+// tab and line break, bidi overrides) is removed.
+func CleanInput(s string) string {
+	if !utf8.ValidString(s) {
+		var b strings.Builder
+		for len(s) > 0 {
+			r, n := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && n == 1 {
+				r = rune(s[0]) // Latin-1: the byte is the code point
+			}
+			b.WriteRune(r)
+			s = s[n:]
+		}
+		s = b.String()
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if _, bad := strictyaml.UnsafeRune(s); !bad {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if _, bad := strictyaml.UnsafeRune(string(r)); bad {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -88,12 +88,13 @@ func renderPDF(r *Report, prevPages []int, totalPages int) (*pdfDoc, error) {
 	f.SetCreationDate(stamp)
 	f.SetModificationDate(stamp)
 	f.SetCatalogSort(true) // fonts and other resources in a fixed order, not map order
-	org := r.Cover.Organization
+	// Bounded: metadata and the running header of every page.
+	org := Truncate(r.Cover.Organization, 200)
 	if strings.TrimSpace(org) == "" {
 		org = "(organisation not named)"
 	}
 	f.SetTitle(pdfSafe(r.Cover.Title+": "+org), true)
-	author := r.Cover.Assessor
+	author := Truncate(r.Cover.Assessor, 200)
 	if strings.TrimSpace(author) == "" {
 		author = "aimsready"
 	}

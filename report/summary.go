@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // TextOptions tunes the terminal summary.
@@ -27,7 +28,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 		o.Width = 80
 	}
 	p := &printer{w: w}
-	org := res.Organization
+	org := safetext.Line(res.Organization) // one line: a CR or LF could forge lines below
 	if org == "" {
 		org = "(organisation not named)"
 	}
@@ -48,7 +49,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 
 	p.f("\nSections%s\n", strings.Repeat(" ", 38)+"score  answered")
 	for _, s := range res.Sections {
-		p.f("  %-5s %-32s %s %5s  %d/%d\n", s.ID, Truncate(s.Title, 32), Bar(s.Score, 10), SectionPct(s), s.Answered, s.Total)
+		p.f("  %-5s %-32s %s %5s  %d/%d\n", s.ID, Truncate(safetext.Line(s.Title), 32), Bar(s.Score, 10), SectionPct(s), s.Answered, s.Total)
 	}
 
 	if len(res.Blockers) > 0 {
@@ -58,7 +59,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			shown = shown[:o.MaxBlockers]
 		}
 		for _, b := range shown {
-			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(b.Title, 50))
+			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(safetext.Line(b.Title), 50))
 			p.f("%s\n", Wrap(b.Reason, o.Width, "          "))
 		}
 		if n := len(res.Blockers) - len(shown); n > 0 {
@@ -94,7 +95,14 @@ type printer struct {
 	err error
 }
 
+// f prints; every string argument is neutralised (safetext.Text), as it
+// may come from an answers file or a custom catalog.
 func (p *printer) f(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safetext.Text(s)
+		}
+	}
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}

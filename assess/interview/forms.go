@@ -7,6 +7,8 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -44,7 +46,7 @@ func (l look) optionWidth() int { return max(20, l.width-9) }
 // where huh neither shows it nor lets an empty line clear it: enter keeps
 // it, and "-" clears it where clearing is allowed.
 func (l look) keepHint(title, current string, clearable bool) string {
-	current = strings.Join(strings.Fields(current), " ")
+	current = strings.Join(strings.Fields(safetext.Line(current)), " ")
 	if !l.accessible || current == "" {
 		return title
 	}
@@ -56,7 +58,7 @@ func (l look) keepHint(title, current string, clearable bool) string {
 
 // cleared trims a text value; in accessible mode a lone "-" means empty.
 func (l look) cleared(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(assess.CleanInput(s))
 	if l.accessible && s == "-" {
 		return ""
 	}
@@ -91,7 +93,7 @@ func sectionLabel(s *catalog.Section) string {
 // position and percent done on the right, on one line of the form's width.
 func progressLine(q *catalog.Question, p progress, width int) string {
 	right := fmt.Sprintf("question %d of %d · %d%% done", p.N, p.Total, p.percent())
-	left := sectionLabel(q.Section) + " · " + q.Section.Title
+	left := safetext.Line(sectionLabel(q.Section) + " · " + q.Section.Title)
 	room := width - lipgloss.Width(right) - 3
 	if room < 12 {
 		return left + "\n" + right
@@ -102,7 +104,7 @@ func progressLine(q *catalog.Question, p progress, width int) string {
 }
 
 // questionHeading is "6.1.2 AI risk assessment".
-func questionHeading(q *catalog.Question) string { return q.ID + " " + q.Title }
+func questionHeading(q *catalog.Question) string { return safetext.Line(q.ID + " " + q.Title) }
 
 // questionForm asks one question: for a control, applicability first; then
 // the criteria met, notes and evidence, or for an excluded control the
@@ -226,19 +228,23 @@ func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.R
 	notes := huh.NewText().
 		Title(l.keepHint("Notes (optional)", qf.notes, true)).
 		Lines(3).
+		CharLimit(assess.MaxTextChars).
 		ExternalEditor(false).
+		Validate(withinLimits).
 		Value(&qf.notes)
 	evidence := huh.NewInput().
 		Title(l.keepHint("Evidence (optional)", qf.evidence, true)).
 		Description("Documents or records that show it, separated by commas.").
 		Placeholder("e.g. AI policy v2, risk register 2026-03").
+		CharLimit(assess.MaxTextChars).
+		Validate(evidenceWithinLimits).
 		Value(&qf.evidence)
 	prompt := strings.Join(strings.Fields(q.Prompt), " ")
 	if !l.accessible {
 		prompt += "\n" // a blank line before the fields
 	}
-	assess := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
-	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }})
+	assessPage := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
+	qf.pages = append(qf.pages, page{group: assessPage, hidden: func() bool { return !qf.applies }})
 
 	// Page 3, excluded controls only: the justification the SoA must show.
 	if q.IsControl() {
@@ -246,8 +252,9 @@ func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.R
 			Title(l.keepHint("Why does "+q.ID+" not apply?", qf.justification, false)).
 			Description("The Statement of Applicability must justify every excluded control.").
 			Lines(3).
+			CharLimit(assess.MaxTextChars).
 			ExternalEditor(false).
-			Validate(requireText("a justification is required to exclude a control")).
+			Validate(all(requireText("a justification is required to exclude a control"), withinLimits)).
 			Value(&qf.justification)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(just).Title(header),
@@ -265,7 +272,7 @@ func (qf *questionForm) answer() *assess.Answer {
 	}
 	if qf.q.IsControl() && !qf.applies {
 		ans.Applicable = false
-		ans.Justification = strings.TrimSpace(qf.justification)
+		ans.Justification = strings.TrimSpace(assess.CleanInput(qf.justification))
 		return ans
 	}
 	ans.Met = []string{}
@@ -330,14 +337,14 @@ func newDetailsForm(v details, l look) *detailsForm {
 	title := "Assessment details"
 	desc := "They head the answers file and the report."
 	first := huh.NewGroup(
-		huh.NewInput().Title(l.keepHint("Organisation", d.org, false)).Value(&d.org).
-			Validate(requireText("the organisation's name is required")),
+		huh.NewInput().Title(l.keepHint("Organisation", d.org, false)).Value(&d.org).CharLimit(assess.MaxTextChars).
+			Validate(all(requireText("the organisation's name is required"), withinLimits)),
 		huh.NewInput().Title(l.keepHint("Assessor", d.assessor, false)).Description("Who runs this assessment.").Value(&d.assessor).
-			Validate(requireText("the assessor's name is required")),
+			CharLimit(assess.MaxTextChars).Validate(all(requireText("the assessor's name is required"), withinLimits)),
 		huh.NewText().Title(l.keepHint("Scope of the AI management system", d.scope, false)).
 			Description("Which units, sites, products and AI systems it covers.").
-			Lines(3).ExternalEditor(false).Value(&d.scope).
-			Validate(requireText("the scope is required")),
+			Lines(3).CharLimit(assess.MaxTextChars).ExternalEditor(false).Value(&d.scope).
+			Validate(all(requireText("the scope is required"), withinLimits)),
 	).Title(title).Description(desc)
 	var opts []huh.Option[catalog.Role]
 	for _, r := range catalog.Roles {
@@ -358,9 +365,9 @@ func newDetailsForm(v details, l look) *detailsForm {
 }
 
 func (d *detailsForm) apply(a *assess.Answers) {
-	a.Organization = strings.TrimSpace(d.org)
-	a.Assessor = strings.TrimSpace(d.assessor)
-	a.Scope = strings.TrimSpace(d.scope)
+	a.Organization = strings.TrimSpace(assess.CleanInput(d.org))
+	a.Assessor = strings.TrimSpace(assess.CleanInput(d.assessor))
+	a.Scope = strings.TrimSpace(assess.CleanInput(d.scope))
 	a.Roles = nil
 	for _, r := range catalog.Roles { // display order, no duplicates
 		for _, got := range d.roles {
@@ -442,11 +449,11 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 }
 
 func (s *systemForm) system() (assess.System, bool) {
-	name := strings.TrimSpace(s.name)
+	name := strings.TrimSpace(assess.CleanInput(s.name))
 	if name == "" {
 		return assess.System{}, false
 	}
-	return assess.System{Name: name, Purpose: strings.TrimSpace(s.purpose), Role: s.role, Risk: s.risk}, true
+	return assess.System{Name: name, Purpose: strings.TrimSpace(assess.CleanInput(s.purpose)), Role: s.role, Risk: s.risk}, true
 }
 
 // sectionIntro opens a section: what it covers, in the catalog's words.
@@ -462,10 +469,40 @@ func sectionIntro(s *catalog.Section, left int, first bool, l look) page {
 		fmt.Fprintf(&b, " Every answer is saved as soon as you give it: press %s at any time to stop, and run the same command again to resume.", stop)
 	}
 	note := huh.NewNote().
-		Title(sectionLabel(s) + " · " + s.Title).
+		Title(safetext.Line(sectionLabel(s) + " · " + s.Title)).
 		Description(b.String()).
 		Next(true).NextLabel("Start")
 	return page{group: huh.NewGroup(note)}
+}
+
+// withinLimits refuses text over the limits an answers file takes (after
+// the cleaning every typed value gets), so it is refused at the prompt,
+// never by a save or a later load.
+func withinLimits(s string) error {
+	if msg := strictyaml.CheckText(assess.CleanInput(s), assess.MaxTextChars, assess.MaxTextLines); msg != "" {
+		return fmt.Errorf("this text %s", msg)
+	}
+	return nil
+}
+
+// evidenceWithinLimits is withinLimits for the evidence list.
+func evidenceWithinLimits(s string) error {
+	if n := len(SplitEvidence(s)); n > assess.MaxListItems {
+		return fmt.Errorf("%d references, over the limit of %d", n, assess.MaxListItems)
+	}
+	return withinLimits(s)
+}
+
+// all runs validators in turn.
+func all(checks ...func(string) error) func(string) error {
+	return func(s string) error {
+		for _, c := range checks {
+			if err := c(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 func requireText(msg string) func(string) error {
@@ -480,7 +517,7 @@ func requireText(msg string) func(string) error {
 // markup prepares catalog text for a huh note, which reads _ * and ` as
 // formatting in the full-screen mode; accessible mode prints it as is.
 func markup(s string, l look) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(safetext.Text(s))
 	if l.accessible {
 		return s
 	}
@@ -491,7 +528,7 @@ func markup(s string, l look) string {
 // optionText wraps a criterion for the multi-select, which does not wrap its
 // options itself; continuation lines line up under the text.
 func optionText(s string, l look) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(safetext.Line(s)), " ")
 	if l.accessible {
 		return s
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/term"
@@ -351,7 +352,19 @@ func (iv *Interview) save() error {
 	return err
 }
 
+// printf prints a message; values from files (paths, names, titles,
+// warnings) are neutralised and kept to one line (see safetext).
 func (iv *Interview) printf(format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = safetext.Line(v)
+		case fmt.Stringer:
+			args[i] = safetext.Line(v.String())
+		case error:
+			args[i] = safetext.Line(v.Error())
+		}
+	}
 	fmt.Fprintf(iv.out, format, args...)
 }
 

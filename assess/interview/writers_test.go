@@ -95,3 +95,27 @@ func TestEditDuringInterviewIsMerged(t *testing.T) {
 		t.Errorf("no merge note:\n%s", out)
 	}
 }
+
+// What is typed or pasted at a prompt is cleaned so the file always loads
+// again: control characters and bidi overrides go, Latin-1 bytes from a
+// terminal not set to UTF-8 are read as Latin-1.
+func TestTypedTextAlwaysSaves(t *testing.T) {
+	c := builtin(t)
+	path := filepath.Join(t.TempDir(), "new.yaml")
+	_, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}},
+		"M\xfcller \x1b[31mAG\u202e", "Dana\a", "Scope \x9b with C1", // details
+		"3", "0", // roles: user
+		"", // no systems
+		"1", "0", "\tnote\x1b]0;x\x07", "ev\u202e1, ev2", // 4.1
+	)
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("Run = %v", err)
+	}
+	a := load(t, c, path)
+	if a.Organization != "Müller [31mAG" || a.Assessor != "Dana" || a.Scope != "Scope  with C1" {
+		t.Errorf("details %q %q %q", a.Organization, a.Assessor, a.Scope)
+	}
+	if got := a.Answers["4.1"]; got == nil || got.Notes != "note]0;x" || strings.Join(got.Evidence, "|") != "ev1|ev2" {
+		t.Errorf("4.1 = %+v", got)
+	}
+}

@@ -479,6 +479,10 @@ func (r *Reader) String(n *yaml.Node, what string) string {
 	return n.Value
 }
 
+// UnsafeRune reports the first character of s that loading refuses in
+// text, if any.
+func UnsafeRune(s string) (rune, bool) { return unsafeRune(s) }
+
 // unsafeRune finds characters that must never reach a terminal or a report
 // from user text: C0/C1 controls other than tab and line breaks, DEL, and
 // the bidirectional overrides that can make text read differently than it is.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -52,9 +53,13 @@ var errInterrupted = errors.New("interrupted")
 // env is what a command needs from the outside world, so tests can run the
 // whole CLI in-process.
 type env struct {
-	stdin       io.Reader
-	stdout      io.Writer
-	stderr      io.Writer
+	stdin  io.Reader
+	stdout io.Writer // text for people: neutralised by package safetext
+	stderr io.Writer // messages: neutralised by package safetext
+	// rawStdout is standard output as it is: for a terminal check, the
+	// interview, a PDF, and data that must stay byte for byte (an answers
+	// file, a catalog export).
+	rawStdout   io.Writer
 	catalogPath string
 }
 
@@ -76,7 +81,12 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 
 // Main runs the CLI and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// Every string from a file that reaches the terminal (answer keys,
+	// organisation names, catalog titles, file names) passes a filter.
+	safeOut, safeErr := safetext.NewWriter(stdout), safetext.NewWriter(stderr)
+	defer safeOut.Flush()
+	defer safeErr.Flush()
+	e := &env{stdin: stdin, stdout: safeOut, stderr: safeErr, rawStdout: stdout}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -101,7 +111,7 @@ func exitCode(e *env, err error) int {
 		code, hint = ce.code, ce.hint
 	}
 	if ps, ok := strictyaml.AsProblems(err); ok && len(ps) > 1 {
-		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", len(ps))
+		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", ps.Count())
 		for _, p := range ps {
 			fmt.Fprintf(e.stderr, "  %s\n", p.Error())
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -79,6 +80,9 @@ func runInit(e *env, o *initOptions) error {
 			return usageError("--date %q must be a date written YYYY-MM-DD", o.date)
 		}
 	}
+	if msg := strictyaml.CheckText(o.org, assess.MaxTextChars, assess.MaxTextLines); msg != "" {
+		return usageError("--org %s", msg)
+	}
 	profile := assess.ProfileFull
 	if o.quick {
 		profile = assess.ProfileQuick
@@ -89,7 +93,7 @@ func runInit(e *env, o *initOptions) error {
 		if err != nil {
 			return err
 		}
-		_, err = e.stdout.Write(data)
+		_, err = e.rawStdout.Write(data) // an answers file, byte for byte
 		return err
 	}
 	if err := e.notOverCatalog(o.out, "the answers file"); err != nil {

@@ -81,7 +81,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	}
 	o.sections = sections // as the catalog spells them, for the resume hint
 	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
-	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
+	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.rawStdout)) {
 		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
 			"in a script or CI, write the answers file with 'aimsready init' and score it with 'aimsready score'; for plain line-by-line prompts use 'aimsready assess --accessible'")
 	}
@@ -104,11 +104,11 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		Accessible: accessible,
 		Plain:      os.Getenv("NO_COLOR") != "",
 		In:         e.stdin,
-		Out:        e.stdout,
+		Out:        e.rawStdout,
 	}
 	if !accessible && !iv.Plain {
 		// Colours that suit the terminal; asked only now, see termquiet.
-		termquiet.Probe(e.stdout)
+		termquiet.Probe(e.rawStdout)
 	}
 	err = iv.Run(ctx)
 	stop()

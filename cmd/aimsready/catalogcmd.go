@@ -60,7 +60,7 @@ func newCatalogCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runCatalogExport(e.stdout, c, exportFormat, e.catalogPath == "")
+			return runCatalogExport(e.rawStdout, c, exportFormat, e.catalogPath == "") // data, byte for byte
 		},
 	}
 	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml or json")

@@ -80,7 +80,7 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if err != nil {
 		return err
 	}
-	if toStdout && format == "pdf" && isTerminal(e.stdout) {
+	if toStdout && format == "pdf" && isTerminal(e.rawStdout) {
 		return &cliError{code: exitBadInput, err: errors.New("refusing to write a PDF to the terminal"),
 			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: aimsready report %s --format pdf > report.pdf", path)}
 	}
@@ -108,7 +108,11 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		return err
 	}
 	if toStdout {
-		_, err := e.stdout.Write(buf.Bytes())
+		out := e.stdout
+		if format == "pdf" {
+			out = e.rawStdout // binary; its text passed pdfSafe
+		}
+		_, err := out.Write(buf.Bytes())
 		return err
 	}
 	if err := assess.WriteFileAtomic(o.out, buf.Bytes(), 0o644); err != nil {
