@@ -105,7 +105,7 @@ func TestTypedTextAlwaysSaves(t *testing.T) {
 	_, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}},
 		"M\xfcller \x1b[31mAG\u202e", "Dana\a", "Scope \x9b with C1", // details
 		"3", "0", // roles: user
-		"", // no systems
+		"",                                               // no systems
 		"1", "0", "\tnote\x1b]0;x\x07", "ev\u202e1, ev2", // 4.1
 	)
 	if !errors.Is(err, ErrInputEnded) {
