@@ -119,3 +119,36 @@ func TestTypedTextAlwaysSaves(t *testing.T) {
 		t.Errorf("4.1 = %+v", got)
 	}
 }
+
+// --revisit keeps a note as long as a file may hold (the text area must
+// not cut it to its own limits).
+func TestTUIRevisitKeepsLongNotes(t *testing.T) {
+	c := builtin(t)
+	ids := c.Question("4.1").CriterionIDs()
+	line := strings.Repeat("n", 18) + "\n" // 19 characters
+	note := strings.TrimSuffix(strings.Repeat(line, assess.MaxTextLines), "\n")
+	if n := len([]rune(note)); n > assess.MaxTextChars {
+		t.Fatalf("note of %d characters is over the limit", n)
+	}
+	prev := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[1]}, Notes: note}
+	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, map[string]*assess.Answer{"4.1": prev})
+	d := startTUI(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Revisit: true})
+	d.wait("Start")
+	d.keys(keyEnter)
+	d.wait("Assess")
+	d.keys(keyEnter)
+	d.wait("[•] For each AI system")
+	d.keys(keyEnter)
+	d.wait("new line")
+	d.keys(keyEnter)
+	d.wait("enter submit")
+	d.keys(keyEnter)
+	d.wait("question 2 of 4 · 25% done")
+	d.keys(keyCtrlC)
+	if err := d.result(); !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("Run = %v", err)
+	}
+	if got := load(t, c, path).Answers["4.1"]; got.Notes != note {
+		t.Errorf("note of %d lines came back with %d", assess.MaxTextLines, strings.Count(got.Notes, "\n")+1)
+	}
+}

@@ -388,14 +388,14 @@ func CheckText(s string, maxChars, maxLines int) string {
 	if bad, ok := unsafeRune(s); ok {
 		return fmt.Sprintf("contains the control character %U; remove it (escape sequences could garble a terminal or report)", bad)
 	}
-	if maxChars > 0 && len(s) > maxChars { // bytes >= characters: count only when it may matter
-		if n := utf8.RuneCountInString(s); n > maxChars {
-			return fmt.Sprintf("is %s characters long, over the limit of %s", groupDigits(n), groupDigits(maxChars))
-		}
-	}
 	if maxLines > 0 {
 		if n := strings.Count(strings.TrimRight(s, "\n"), "\n") + 1; n > maxLines {
 			return fmt.Sprintf("has %s lines, over the limit of %s", groupDigits(n), groupDigits(maxLines))
+		}
+	}
+	if maxChars > 0 && len(s) > maxChars { // bytes >= characters: count only when it may matter
+		if n := utf8.RuneCountInString(s); n > maxChars {
+			return fmt.Sprintf("is %s characters long, over the limit of %s", groupDigits(n), groupDigits(maxChars))
 		}
 	}
 	return ""
@@ -596,23 +596,35 @@ func clip(s string) string {
 }
 
 // ReadFile reads a hand-edited file for Parse, refusing a directory and a
-// file over maxBytes before reading it. kind names the file in messages
-// ("an answers file"). Errors read "path: what went wrong", without Go's
-// "open path:" prefix repeated.
+// file over maxBytes. The read itself is bounded too, so a device or pipe
+// (validate /dev/zero) ends at the limit instead of reading forever. kind
+// names the file in messages ("an answers file"). Errors read "path: what
+// went wrong", without Go's "open path:" prefix repeated.
 func ReadFile(path string, maxBytes int, kind string) ([]byte, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
 	}
-	if st.IsDir() {
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	tooBig := func(size string) error {
+		return fmt.Errorf("%s: file is %s, larger than the %d MiB limit for %s", path, size, maxBytes>>20, kind)
+	}
+	switch {
+	case st.IsDir():
 		return nil, fmt.Errorf("%s: is a directory, not %s", path, kind)
+	case st.Mode().IsRegular() && st.Size() > int64(maxBytes):
+		return nil, tooBig(fmt.Sprintf("%d bytes", st.Size()))
 	}
-	if st.Size() > int64(maxBytes) {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit for %s", path, st.Size(), maxBytes>>20, kind)
-	}
-	data, err := os.ReadFile(path)
+	data, err := io.ReadAll(io.LimitReader(f, int64(maxBytes)+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	if len(data) > maxBytes {
+		return nil, tooBig("more than " + groupDigits(maxBytes) + " bytes")
 	}
 	return data, nil
 }
