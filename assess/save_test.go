@@ -140,8 +140,8 @@ func TestLoadLimits(t *testing.T) {
 		{"long note", head + "answers:\n  \"5.2\":\n    met: []\n    notes: " + strings.Repeat("x", MaxTextChars+1) + "\n", `a.yaml:6:12: answer "5.2": notes is 20,001 characters long, over the limit of 20,000`},
 		{"long list", head + "answers:\n  \"5.2\":\n    met: []\n    evidence: [" + strings.Repeat("e,", MaxListItems) + "e]\n", `a.yaml:6:15: answer "5.2": evidence has 201 items, over the limit of 200`},
 		{"note longer than the interview's text area", head + "answers:\n  \"5.2\":\n    met: []\n    notes: |\n" + strings.Repeat("      l\n", 10_001), `answer "5.2": notes has 10,001 lines, over the limit of 1,000`},
-		{"many values", head + "answers:\n  \"5.2\":\n    met: []\n    evidence: [" + strings.Repeat("e,", MaxItems) + "e]\n", `a.yaml:6: file holds more than 50,000 values`},
-		{"many lines", head + strings.Repeat("x: 1\n", MaxItems), `file holds more than 50,000 values`},
+		{"many values", head + "answers:\n  \"5.2\":\n    met: []\n    evidence: [" + strings.Repeat("e,", MaxItems) + "e]\n", `a.yaml:6: file holds more than 60,000 values`},
+		{"many lines", head + strings.Repeat("x: 1\n", MaxItems), `file holds more than 60,000 values`},
 		{"control in a key", head + "answers:\n  \"5.2\\e[2J\\a\": {}\n", `answers: a key contains the control character U+001B`},
 	}
 	for _, tt := range tests {

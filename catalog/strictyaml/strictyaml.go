@@ -33,10 +33,23 @@ type Problem struct {
 	// More is set on the line that stands for problems left out of the
 	// list ("... and 3,210 more of the same kind"): how many it stands for.
 	More int
+	// like is the first problem of the kind left out; listed says whether
+	// it is itself listed.
+	like   *Problem
+	listed bool
 }
 
 func (p *Problem) Error() string {
 	switch {
+	case p.More > 0 && p.like != nil:
+		if !p.listed {
+			return fmt.Sprintf("... and %s more problems, such as %s", groupDigits(p.More), p.like.Error())
+		}
+		at := p.like.Error()
+		if p.like.Line > 0 {
+			at = fmt.Sprintf("%s:%d", p.like.File, p.like.Line)
+		}
+		return fmt.Sprintf("... and %s more of the same kind as %s", groupDigits(p.More), at)
 	case p.More > 0:
 		return p.Msg
 	case p.Line > 0 && p.Col > 0:
@@ -337,10 +350,6 @@ type kind struct {
 // Past the first few of a kind, and past a total, problems are counted on
 // one summary line instead of listed.
 func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
-	p := &Problem{File: r.File, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		p.Line, p.Col = n.Line, n.Column
-	}
 	if r.kinds == nil {
 		r.kinds = map[string]*kind{}
 	}
@@ -348,6 +357,14 @@ func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
 	if k == nil {
 		k = &kind{}
 		r.kinds[format] = k
+	}
+	if k.more != nil { // only counted: not even formatted
+		k.more.More++
+		return
+	}
+	p := &Problem{File: r.File, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
 	}
 	if k.listed < maxListedPerKind && r.listed < maxListed {
 		if k.first == nil {
@@ -358,23 +375,11 @@ func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
 		r.Problems = append(r.Problems, p)
 		return
 	}
-	if k.more == nil {
-		k.more = &Problem{File: r.File}
-		r.Problems = append(r.Problems, k.more)
-		if k.first == nil {
-			k.first = p
-		}
+	if k.first == nil {
+		k.first = p
 	}
-	k.more.More++
-	at := k.first.Error()
-	if k.first.Line > 0 {
-		at = fmt.Sprintf("%s:%d", r.File, k.first.Line)
-	}
-	if k.listed == 0 {
-		k.more.Msg = fmt.Sprintf("... and %s more problems, such as %s", groupDigits(k.more.More), k.first.Error())
-	} else {
-		k.more.Msg = fmt.Sprintf("... and %s more of the same kind as %s", groupDigits(k.more.More), at)
-	}
+	k.more = &Problem{File: r.File, More: 1, like: k.first, listed: k.listed > 0}
+	r.Problems = append(r.Problems, k.more)
 }
 
 // CheckText says what is wrong with a text value, or "" when nothing is:
