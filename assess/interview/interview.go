@@ -9,6 +9,7 @@
 package interview
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 	"github.com/aimsready/aimsready/internal/safetext"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 )
 
@@ -298,7 +300,7 @@ func (iv *Interview) formWidth() int {
 	if w <= 0 || w > MaxFormWidth {
 		w = MaxFormWidth
 	}
-	return w
+	return max(w, minFormWidth)
 }
 
 func isTerminalFile(v any) bool {
@@ -500,7 +502,7 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 			}
 		}()
 	}
-	err := runFitted(runCtx, form, iv.look.width, in, iv.Out)
+	err := runFitted(runCtx, form, groups, iv.look.width, in, iv.Out)
 	switch {
 	case err == nil:
 		return nil
@@ -518,33 +520,72 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 // form to the full height but draws one more line (the blank line above the
 // key help), which scrolls the top line, the question's header, off screen.
 // It also narrows the form when the terminal is narrowed while it runs.
+//
+// A terminal too small for the form (narrower than minFormWidth, or lower
+// than a page's header and footer and a few lines) is never passed on:
+// huh would give the page a negative height and panic. The screen says
+// how large the terminal must be instead, keys other than stop wait, and
+// the form comes back when the terminal is enlarged.
 type fitted struct {
-	form  *huh.Form
-	width int
+	form   *huh.Form
+	width  int
+	groups []*huh.Group
+	small  *tea.WindowSizeMsg // the terminal's size while it is too small
 }
+
+// minFormWidth is the narrowest terminal the forms are drawn in.
+const minFormWidth = 30
 
 func (m fitted) Init() tea.Cmd { return m.form.Init() }
 
 func (m fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		ws.Height = max(1, ws.Height-1)
+		if ws.Width > 0 && ws.Width < minFormWidth {
+			m.small = &ws
+			return m, nil
+		}
 		if m.width > 0 && ws.Width > 0 && ws.Width < m.width {
 			m.form = m.form.WithWidth(ws.Width)
 		}
+		if ws.Height > 0 && ws.Height-1 < m.minHeight() {
+			m.small = &ws
+			return m, nil
+		}
+		m.small = nil
+		ws.Height = max(1, ws.Height-1)
 		msg = ws
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && m.small != nil && k.String() != "ctrl+c" && k.String() != "esc" {
+		return m, nil // not typed blind into a form no one can see
 	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
 	return m, cmd
 }
 
-func (m fitted) View() string { return m.form.View() }
+// minHeight is the lowest a page can be drawn: its header and footer, at
+// the width it has now, and a few lines of its fields.
+func (m fitted) minHeight() int {
+	need := 0
+	for _, g := range m.groups {
+		need = max(need, lipgloss.Height(g.Header())+lipgloss.Height(g.Footer())+3)
+	}
+	return need
+}
+
+func (m fitted) View() string {
+	if m.small != nil {
+		return wordWrap(fmt.Sprintf("The terminal is %d by %d characters, too small for this page. Enlarge the window to go on, or press Ctrl-C to stop (every answer given so far is saved) and run the interview with --accessible.",
+			m.small.Width, m.small.Height), cmp.Or(m.small.Width, MaxFormWidth))
+	}
+	return m.form.View()
+}
 
 // runFitted is huh's Form.RunWithContext with the fitted model.
-func runFitted(ctx context.Context, form *huh.Form, width int, in io.Reader, out io.Writer) error {
+func runFitted(ctx context.Context, form *huh.Form, groups []*huh.Group, width int, in io.Reader, out io.Writer) error {
 	form.SubmitCmd = tea.Quit
 	form.CancelCmd = tea.Interrupt
-	_, err := tea.NewProgram(fitted{form, width}, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx)).Run()
+	_, err := tea.NewProgram(fitted{form: form, width: width, groups: groups}, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx)).Run()
 	switch {
 	case form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted):
 		return huh.ErrUserAborted
