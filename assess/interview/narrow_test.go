@@ -24,10 +24,12 @@ func TestAnyTerminalSize(t *testing.T) {
 		for _, h := range []int{0, 1, 2, 5, 10, 16, 24, 60} {
 			l := look{width: 80}
 			forms := map[string]func() []page{
-				"question": func() []page { return newQuestionForm(q, nil, []catalog.Role{catalog.RoleUser}, progress{1, 2, 0}, l).pages },
-				"details":  func() []page { return newDetailsForm(details{}, l).pages },
-				"system":   func() []page { return newSystemForm(&assess.Answers{}, l).pages },
-				"intro":    func() []page { return []page{sectionIntro(q.Section, 3, true, l)} },
+				"question": func() []page {
+					return newQuestionForm(q, nil, []catalog.Role{catalog.RoleUser}, progress{1, 2, 0}, l).pages
+				},
+				"details": func() []page { return newDetailsForm(details{}, l).pages },
+				"system":  func() []page { return newSystemForm(&assess.Answers{}, l).pages },
+				"intro":   func() []page { return []page{sectionIntro(q.Section, 3, true, l)} },
 			}
 			for name, pages := range forms {
 				for _, plain := range []bool{true, false} {
