@@ -11,6 +11,7 @@ import (
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"github.com/aimsready/aimsready/internal/safetext"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -23,6 +24,7 @@ const (
 	exitGate        = 1   // a threshold, blocker or regression gate failed
 	exitBadInput    = 2   // bad input or usage
 	exitInterrupted = 130 // the user interrupted
+	exitHangup      = 129 // the terminal was closed (SIGHUP); answers kept as on Ctrl-C
 )
 
 // cliError carries an exit code and an optional hint to the top level.
@@ -49,6 +51,10 @@ func (e *gateError) Error() string { return e.reason }
 
 // errInterrupted ends a command the user stopped; the message was printed.
 var errInterrupted = errors.New("interrupted")
+
+// errHangup ends a command whose terminal was closed; it is an
+// errInterrupted with its own exit code.
+var errHangup = fmt.Errorf("%w: the terminal was closed", errInterrupted)
 
 // env is what a command needs from the outside world, so tests can run the
 // whole CLI in-process.
@@ -101,6 +107,9 @@ func exitCode(e *env, err error) int {
 	if errors.As(err, &gate) {
 		fmt.Fprintf(e.stderr, "aimsready: gate failed: %s\n", gate.reason)
 		return exitGate
+	}
+	if errors.Is(err, errHangup) {
+		return exitHangup
 	}
 	if errors.Is(err, errInterrupted) {
 		return exitInterrupted
@@ -219,12 +228,9 @@ func plainFlagError(err error) error {
 	return errors.New(msg)
 }
 
-// isTerminal reports whether f is an interactive terminal.
+// isTerminal reports whether f is an interactive terminal. A character
+// device is not enough: /dev/null is one.
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := file.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(file.Fd())
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/aimsready/aimsready/assess"
@@ -92,7 +93,19 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	// Ctrl-C, SIGTERM and SIGHUP (the terminal window closed) all stop
+	// the interview the same way: the form gives the terminal back, every
+	// answer given is already saved, the resume message is printed.
+	ctx, cancel := context.WithCancelCause(ctx)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		if s, ok := <-sigs; ok {
+			cancel(signalCause{s})
+		}
+	}()
+	var once sync.Once
+	stop := func() { once.Do(func() { signal.Stop(sigs); close(sigs); cancel(nil) }) }
 	defer stop()
 
 	iv := &interview.Interview{
@@ -137,11 +150,24 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		if errors.Is(err, interview.ErrInputEnded) {
 			why = "The input ended before the interview was complete."
 		}
+		var sc signalCause
+		hangup := errors.As(context.Cause(ctx), &sc) && sc.sig == syscall.SIGHUP
+		if hangup {
+			why = "The terminal was closed."
+		}
 		printResume(e.stderr, e, o, saved, why)
+		if hangup {
+			return errHangup
+		}
 		return errInterrupted
 	}
 	return nil
 }
+
+// signalCause is why the interview's context ended: a signal.
+type signalCause struct{ sig os.Signal }
+
+func (s signalCause) Error() string { return "received " + s.sig.String() }
 
 // printResume tells the user how to pick up where the interview stopped.
 func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {
