@@ -258,6 +258,9 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	}
 	listed := parseAnswerMap(r, answersNode, a, c, sameVersion)
 	a.Plan, a.PlanOrphans = parsePlan(r, planNode, c, sameVersion)
+	for _, w := range r.Warnings {
+		warnings = append(warnings, Warning{File: w.File, Line: w.Line, Msg: w.Msg})
+	}
 	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
@@ -361,7 +364,7 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 			ans.Justification = strings.TrimSpace(r.String(f.Value, what+": justification"))
 		case "met":
 			metNode = f.Value
-			if f.Value.Kind == yaml.ScalarNode && f.Value.Tag == "!!null" {
+			if strictyaml.IsNull(f.Value) {
 				continue // "met:" left empty: not assessed yet
 			}
 			ans.Assessed = true

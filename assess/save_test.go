@@ -229,3 +229,28 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// Text tagged !!null is kept (and warned about), never silently dropped
+// by a load and the save after it.
+func TestNullTaggedTextIsKept(t *testing.T) {
+	c := builtin(t)
+	src := head + "organization: !!null Acme\nanswers:\n  \"5.2\":\n    met: []\n    notes: !!null keep me\n  \"5.3\":\n    met: !!null\n"
+	a, warns, err := Parse("a.yaml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Organization != "Acme" || a.Answers["5.2"].Notes != "keep me" {
+		t.Errorf("organization %q, notes %q", a.Organization, a.Answers["5.2"].Notes)
+	}
+	if a.Answers["5.3"] != nil {
+		t.Errorf("an empty !!null met is not assessed: %+v", a.Answers["5.3"])
+	}
+	var msgs []string
+	for _, w := range warns {
+		msgs = append(msgs, w.String())
+	}
+	if all := strings.Join(msgs, "\n"); !strings.Contains(all, `a.yaml:7: answer "5.2": notes is tagged !!null but holds "keep me"; it is kept as text`) {
+		t.Errorf("warnings:\n%s", all)
+	}
+	loadsBack(t, a, c)
+}

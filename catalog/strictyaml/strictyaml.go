@@ -324,6 +324,8 @@ func humanBytes(n int) string {
 type Reader struct {
 	File     string
 	Problems Problems
+	// Warnings are things the user should know that do not stop loading.
+	Warnings Problems
 	// MaxText and MaxLines bound every text value (characters, lines) and
 	// MaxList every list (items); 0 means no bound.
 	MaxText, MaxLines, MaxList int
@@ -406,6 +408,37 @@ func CheckText(s string, maxChars, maxLines int) string {
 	return ""
 }
 
+// IsNull reports whether n is an empty value: nothing, "~" or "null". A
+// value tagged !!null that holds text ("!!null some note") is not: its
+// text is kept.
+func IsNull(n *yaml.Node) bool {
+	if n == nil {
+		return true
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!null" {
+		return false
+	}
+	switch n.Value {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+// null is IsNull, and warns about text tagged !!null, which is read as
+// the text it holds instead of being dropped.
+func (r *Reader) null(n *yaml.Node, what string) bool {
+	if IsNull(n) {
+		return true
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		r.Warnings = append(r.Warnings, &Problem{File: r.File, Line: n.Line, Col: n.Column,
+			Msg: fmt.Sprintf("%s is tagged !!null but holds %q; it is kept as text. Remove the !!null tag (or the text) to silence this", what, clip(n.Value))})
+		n.Tag = "!!str"
+	}
+	return false
+}
+
 // Field is one key/value pair of a mapping, in file order.
 type Field struct {
 	Key     string
@@ -418,7 +451,7 @@ type Field struct {
 // in messages ("question \"5.2\""). A nil known list accepts any key (for
 // maps keyed by ids), but duplicates are still rejected.
 func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bool) {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return nil, true
 	}
 	if n.Kind != yaml.MappingNode {
@@ -453,7 +486,7 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bo
 
 // Sequence checks that n is a list and returns its items.
 func (r *Reader) Sequence(n *yaml.Node, what string) []*yaml.Node {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
@@ -470,7 +503,7 @@ func (r *Reader) Sequence(n *yaml.Node, what string) []*yaml.Node {
 // String reads a scalar as text. Numbers and booleans are taken as written
 // (so `id: 6.1` stays "6.1"); a missing value reads as "".
 func (r *Reader) String(n *yaml.Node, what string) string {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -509,7 +542,7 @@ func (r *Reader) Strings(n *yaml.Node, what string) []string {
 	items := r.Sequence(n, what)
 	var out []string
 	for _, it := range items {
-		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+		if it.Kind != yaml.ScalarNode || IsNull(it) {
 			r.Errorf(it, "%s: each item must be text, not %s", what, describe(it))
 			continue
 		}
