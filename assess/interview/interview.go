@@ -322,6 +322,11 @@ func (iv *Interview) load() error {
 		if err != nil {
 			return err
 		}
+		// Found now, not after the first answer: a file that loads but
+		// could not be saved again (one at the size limit).
+		if _, err := assess.MarshalChecked(iv.Path, a, iv.Catalog); err != nil {
+			return fmt.Errorf("%s: the interview could not save this file as it is, so it stops before asking: %w", iv.Path, err)
+		}
 		iv.Answers, iv.Warnings, iv.resumed = a, ws, true
 		return nil
 	case errors.Is(err, fs.ErrNotExist):

@@ -152,3 +152,30 @@ func TestTUIRevisitKeepsLongNotes(t *testing.T) {
 		t.Errorf("note of %d lines came back with %d", assess.MaxTextLines, strings.Count(got.Notes, "\n")+1)
 	}
 }
+
+// A file that loads but could not be saved again (here: at the size
+// limit, and saving adds the question comments) stops the interview before
+// the first question, not after the first answer is lost.
+func TestUnsaveableFileFoundBeforeAsking(t *testing.T) {
+	c := builtin(t)
+	var b strings.Builder
+	b.WriteString("format: 1\ncatalog: " + c.Ident() + "\norganization: Acme\nassessor: Dana\nscope: All\nroles: [user]\nsystems:\n")
+	name := strings.Repeat("s", assess.MaxTextChars)
+	for b.Len()+2*len(name)+30 < assess.MaxFileBytes-2000 {
+		b.WriteString("  - {name: " + name + ", purpose: " + name + "}\n")
+	}
+	rest := assess.MaxFileBytes - 1000 - b.Len() - 30 // fill up to 1,000 bytes under the limit
+	b.WriteString("  - {name: " + name[:rest/2] + ", purpose: " + name[:rest-rest/2] + "}\n")
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	if _, _, err := assess.LoadFile(path, c); err != nil {
+		t.Fatalf("the file must load: %v", err)
+	}
+	out, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}}, "1", "0", "", "")
+	if err == nil || !strings.Contains(err.Error(), "could not save this file as it is") || !strings.Contains(err.Error(), "over the 4 MiB limit") {
+		t.Errorf("Run = %v", err)
+	}
+	if strings.Contains(out, "4.1") {
+		t.Errorf("a question was asked:\n%s", out)
+	}
+}
