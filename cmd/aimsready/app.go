@@ -122,13 +122,14 @@ func exitCode(e *env, err error) int {
 	if ps, ok := strictyaml.AsProblems(err); ok && len(ps) > 1 {
 		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", ps.Count())
 		for _, p := range ps {
-			fmt.Fprintf(e.stderr, "  %s\n", p.Error())
+			fmt.Fprintf(e.stderr, "  %s\n", safetext.Line(p.Error()))
 		}
 	} else {
-		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", err)
+		// One line each: a file name with a line break cannot forge lines.
+		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", safetext.Line(err.Error()))
 	}
 	if hint != "" {
-		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+		fmt.Fprintf(e.stderr, "hint: %s\n", safetext.Line(hint))
 	}
 	return code
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -37,7 +38,7 @@ func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error
 		return nil, nil, inputError(err, hint)
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "aimsready: warning: %s\n", safetext.Line(w.String()))
 	}
 	return a, c, nil
 }

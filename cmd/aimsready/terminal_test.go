@@ -61,10 +61,17 @@ func TestTerminalOutputIsNeutralised(t *testing.T) {
 	}
 	runNeutral(t, "--catalog", catPath, "catalog", "list")
 
-	// A file name with an escape sequence, in the error and in the hint.
+	// A file name with an escape sequence, in the error and in the hint;
+	// one with a line break cannot forge a line of its own.
 	_, stderr, _ = runNeutral(t, "validate", filepath.Join(dir, "x\x1b[2J\u202e.yaml"))
 	if !strings.Contains(stderr, "no such file") {
 		t.Errorf("file name: %s", stderr)
+	}
+	_, stderr, _ = runNeutral(t, "validate", filepath.Join(dir, "x\naimsready: ok.yaml"))
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(line, "aimsready: ok") {
+			t.Errorf("a forged line: %q", stderr)
+		}
 	}
 }
 
