@@ -102,6 +102,11 @@ func writeTarget(path string) (string, os.FileInfo, error) {
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
+		// /dev/stdout is a link to /proc/self/fd/1, which names a pipe or
+		// socket no path resolves to; the system still opens it.
+		if st, serr := os.Stat(path); serr == nil && st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice|fs.ModeSocket) != 0 {
+			return path, st, nil
+		}
 		link, _ := os.Readlink(path)
 		return "", nil, fmt.Errorf("%s: is a link to %s, which does not exist; remove the link or create its target", path, link)
 	}
