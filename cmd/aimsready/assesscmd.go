@@ -159,7 +159,9 @@ Gates exit with code 1 after printing the result:
   --fail-on-blockers   any Stage 1 blocker remains`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("fail-under") && (o.failUnder < 0 || o.failUnder > 100) {
+			// Written so NaN fails too: every comparison with NaN is false,
+			// and a NaN threshold would turn the gate off.
+			if cmd.Flags().Changed("fail-under") && !(o.failUnder >= 0 && o.failUnder <= 100) {
 				return usageError("--fail-under must be a number from 0 to 100, not %g", o.failUnder)
 			}
 			if o.top < 1 {

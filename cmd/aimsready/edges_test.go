@@ -107,3 +107,12 @@ func (s *syncBuf) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// --fail-under takes a number from 0 to 100; NaN once turned the gate off.
+func TestFailUnderRange(t *testing.T) {
+	for _, v := range []string{"NaN", "nan", "-1", "100.5", "Inf", "-Inf", "1e308"} {
+		checkRun(t, []string{"score", exampleAnswers, "--fail-under", v}, 2, "--fail-under must be a number from 0 to 100")
+	}
+	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "100"}, 1, "gate failed: overall score")
+	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "0"}, 0, "")
+}
