@@ -215,11 +215,11 @@ func isDigits(s string) bool {
 // each with file:line:col. Answers given against another version of the same
 // catalog load with warnings naming the questions that changed.
 func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, error) {
-	root, err := strictyaml.Parse(file, data, MaxFileBytes)
+	root, err := strictyaml.ParseItems(file, data, MaxFileBytes, MaxItems)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &strictyaml.Reader{File: file}
+	r := reader(file)
 	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
 	var warnings []Warning
 	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan", "evidence", "commentary", "engagement", "branding"})
@@ -301,6 +301,9 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 	var unknownSupports []string
 	a.Register, unknownSupports = parseRegister(r, evidenceNode, c, sameVersion)
 	warnings = append(warnings, parseDeliverable(r, file, deliverable, a, c, sameVersion)...)
+	for _, w := range r.Warnings {
+		warnings = append(warnings, Warning{File: w.File, Line: w.Line, Msg: w.Msg})
+	}
 	warnings = append(warnings, thinWarnings(file, answersNode, a, c)...)
 	if !sameVersion && len(r.Problems) == 0 {
 		warnings = append(warnings, versionWarnings(file, catalogNode, a, c, listed)...)
@@ -430,7 +433,7 @@ func parseAnswer(r *strictyaml.Reader, n *yaml.Node, q *catalog.Question, id str
 			ans.Justification = strings.TrimSpace(r.String(f.Value, what+": justification"))
 		case "met":
 			metNode = f.Value
-			if f.Value.Kind == yaml.ScalarNode && f.Value.Tag == "!!null" {
+			if strictyaml.IsNull(f.Value) {
 				continue // "met:" left empty: not assessed yet
 			}
 			ans.Assessed = true

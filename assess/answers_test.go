@@ -211,13 +211,18 @@ func FuzzParse(f *testing.F) {
 		if res.Overall < 0 || res.Overall > 100 || math.IsNaN(res.Overall) {
 			t.Fatalf("overall %v", res.Overall)
 		}
-		// Whatever loads must save and load again to the same answers.
-		out, err := Marshal(a, c)
+		// Whatever loads must save (with every guard of a save) and load
+		// again to the same answers.
+		out, err := MarshalChecked("again.yaml", a, c)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("loaded answers cannot be saved: %v", err)
 		}
-		if _, _, err := Parse("again.yaml", out, c); err != nil {
+		b, _, err := Parse("again.yaml", out, c)
+		if err != nil {
 			t.Fatalf("saved answers do not load: %v\n%s", err, out)
+		}
+		if diff := cmp.Diff(a, b, sameAnswers...); diff != "" {
+			t.Fatalf("load, save, load (-first +second):\n%s", diff)
 		}
 	})
 }

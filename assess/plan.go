@@ -103,11 +103,12 @@ func planNode(a *Answers, c *catalog.Catalog) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	put := func(id string, p *PlanItem) {
 		v := &yaml.Node{Kind: yaml.MappingNode}
-		if p.Owner != "" {
-			v.Content = append(v.Content, str("owner"), text(p.Owner))
+		// Trimmed as loading trims them, so a saved file reads back the same.
+		if owner := strings.TrimSpace(p.Owner); owner != "" {
+			v.Content = append(v.Content, str("owner"), text(owner))
 		}
-		if p.Due != "" {
-			v.Content = append(v.Content, str("due"), str(p.Due))
+		if due := strings.TrimSpace(p.Due); due != "" {
+			v.Content = append(v.Content, str("due"), str(due))
 		}
 		v.Content = append(v.Content, str("status"), str(string(p.Status)))
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: id}, v)

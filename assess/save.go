@@ -3,14 +3,11 @@ package assess
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/aimsready/aimsready/catalog"
-	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,7 +24,7 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: fileHeader}
 	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, str(key), value) }
 	add("format", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(FormatVersion)})
-	add("catalog", str(a.Catalog))
+	add("catalog", str(strings.TrimSpace(a.Catalog)))
 	profile := a.Profile
 	if profile == "" {
 		profile = ProfileFull
@@ -62,7 +59,7 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 	for _, q := range c.Questions() {
 		// Questions outside the profile are written only when answered, so
 		// a quick snapshot stays short and nothing answered is dropped.
-		if !a.InProfile(q) && a.Answers[q.ID] == nil {
+		if !a.InProfile(q) && (a.Answers[q.ID] == nil || a.Answers[q.ID].empty()) {
 			continue
 		}
 		key := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: q.ID}
@@ -173,15 +170,15 @@ func roleList(rs []catalog.Role) *yaml.Node {
 // Annex A control, which alone carries an applicability decision.
 func answerNode(ans *Answer, control bool) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
-	if ans == nil {
+	if ans == nil || ans.empty() { // loads as nil: written as nil
 		m.Style = yaml.FlowStyle
 		return m
 	}
 	if control && ans.Decision() {
 		m.Content = append(m.Content, str("applicable"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(ans.Applicable)})
 	}
-	if ans.Justification != "" {
-		m.Content = append(m.Content, str("justification"), text(ans.Justification))
+	if j := strings.TrimSpace(ans.Justification); j != "" { // loading trims it
+		m.Content = append(m.Content, str("justification"), text(j))
 	}
 	if ans.Assessed && ans.Applicable {
 		met := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
@@ -210,79 +207,58 @@ func answerNode(ans *Answer, control bool) *yaml.Node {
 }
 
 // str is a plain string scalar; the encoder quotes it when YAML would
-// otherwise read it as a number, boolean or null.
+// otherwise read it as a number, boolean or null. A value with a line
+// break gets the style text chooses, which always reads back.
 func str(s string) *yaml.Node {
+	if strings.Contains(s, "\n") {
+		return text(s)
+	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
 // text is user text: multi-line values become literal blocks so notes stay
-// readable and diff well.
+// readable and diff well, unless a literal block would not read back as
+// the same text (yaml.v3 writes a tab that starts a block where its own
+// parser then refuses it); those are double-quoted, which escapes
+// everything.
 func text(s string) *yaml.Node {
-	n := str(s)
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	if strings.Contains(strings.TrimRight(s, "\n"), "\n") {
 		n.Style = yaml.LiteralStyle
+		if !readsBack(n) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	} else if strings.Contains(s, "\n") || strings.ContainsAny(s, "\r\t") {
+		// A trailing line break or a CR or tab in one line: quoted, so no
+		// encoder style choice can drop or change it.
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }
 
+// readsBack reports whether scalar n, written as a value in the style it
+// has, parses back to the same text.
+func readsBack(n *yaml.Node) bool {
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "k"}, n}}
+	out, err := yaml.Marshal(doc)
+	if err != nil {
+		return false
+	}
+	var back map[string]string
+	return yaml.Unmarshal(out, &back) == nil && back["k"] == n.Value
+}
+
 // Save writes the answers atomically: a reader (or a crash) sees either the
 // old file or the complete new one, never a torn write.
+//
+// Nothing is written that would not load again: the answers are checked
+// with the loader's rules, and what was marshalled is parsed back, before
+// the file is replaced; a refused save returns an error wrapping
+// ErrNotSaved and leaves the file as it was.
 func Save(path string, a *Answers, c *catalog.Catalog) error {
-	data, err := Marshal(a, c)
+	data, err := MarshalChecked(path, a, c)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return WriteFileAtomic(path, data, 0o644)
-}
-
-// WriteFileAtomic writes data to a temporary file in the same folder, syncs
-// it to disk, renames it over path and syncs the folder, so a power cut or
-// SIGKILL can never leave a half-written file behind.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if st, statErr := os.Stat(path); statErr == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s: is a directory", path)
-		}
-		perm = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, strictyaml.WithoutPath(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, strictyaml.WithoutPath(err))
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: makes the rename itself durable
-		d.Close()
-	}
-	return nil
-}
-
-// CleanTemp removes temporary files a killed save may have left next to
-// path, so they never pile up or confuse a later run.
-func CleanTemp(path string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
-	for _, m := range matches {
-		os.Remove(m)
-	}
 }

@@ -1,25 +1,40 @@
 package report
 
 import (
-	"encoding/csv"
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // CSVHeader is the header row of the fix list CSV.
 var CSVHeader = []string{"rank", "id", "phase", "phase_title", "workstream", "question", "question_title", "criterion", "criterion_text", "evidence_kind", "fix", "effort", "days", "importance", "gain", "blocker", "assessed", "cites", "also_closes", "owner", "due", "status"}
 
 // WriteCSV writes the prioritized fix list, one row per fix with every
-// field, for spreadsheets and issue trackers. Cells that a spreadsheet would
-// run as a formula are prefixed with a single quote.
+// field, for spreadsheets and issue trackers. Every cell is quoted, so that
+// in locales whose spreadsheets split CSV at semicolons a ";" inside a
+// cell cannot start a new cell (nor a formula); cells a spreadsheet would
+// run as a formula are defused with a leading single quote (csvSafe).
 func WriteCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
+	bw := bufio.NewWriter(w)
+	row := func(cells ...string) {
+		for i, c := range cells {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteByte('"')
+			bw.WriteString(strings.ReplaceAll(c, `"`, `""`))
+			bw.WriteByte('"')
+		}
+		bw.WriteByte('\n')
 	}
+	row(CSVHeader...)
 	for _, f := range r.Fixes {
-		row := []string{
+		row(
 			strconv.Itoa(f.Rank),
 			csvSafe(f.ID),
 			strconv.Itoa(f.Phase),
@@ -42,24 +57,25 @@ func WriteCSV(w io.Writer, r *Report) error {
 			csvSafe(f.Owner),
 			csvSafe(f.Due),
 			csvSafe(f.Status),
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		)
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
 }
 
-// csvSafe defuses spreadsheet formula injection: a cell starting with = + -
-// @ (or a tab or carriage return, which some spreadsheets skip before
-// reading a formula) gets a leading single quote.
+// csvSafe defuses spreadsheet formula injection. The cell becomes one line
+// of neutralised text (line breaks, which some importers split at, become
+// spaces; controls, BOMs and zero-width characters go, see safetext.Line);
+// then a cell whose first visible character is = + - @ or their full-width
+// forms, which some spreadsheets also evaluate, gets a leading single
+// quote. Leading spaces do not hide a formula: spreadsheets skip them.
 func csvSafe(s string) string {
-	if s == "" {
+	s = safetext.Line(s)
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if t == "" {
 		return s
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20':
 		return "'" + s
 	}
 	return s

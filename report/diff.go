@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // DiffSchema versions the JSON of `aimsready diff --format json`.
@@ -71,7 +72,7 @@ func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 		if s.Down() {
 			mark = "  down"
 		}
-		p.f("  %-5s %-34s %6s  %6s  %6s%s\n", s.ID, Truncate(s.Title, 34), before, after, signed(s.Delta), mark)
+		p.f("  %-5s %-34s %6s  %6s  %6s%s\n", s.ID, Truncate(safetext.Line(s.Title), 34), before, after, signed(s.Delta), mark)
 	}
 	p.f("\nFixes closed: %d   opened: %d   questions newly assessed: %d\n", len(c.Closed), len(c.Opened), len(c.NewlyAssessed))
 	if len(c.NewlyAssessed) > 0 {

@@ -102,9 +102,10 @@ func newPDFDoc(r *Report) (*pdfDoc, error) {
 	f.SetCreationDate(stamp)
 	f.SetModificationDate(stamp)
 	f.SetCatalogSort(true) // fonts and other resources in a fixed order, not map order
-	org := orgName(r.Cover)
+	// Bounded: metadata and the running header of every page.
+	org := Truncate(orgName(r.Cover), 200)
 	f.SetTitle(pdfSafe(r.Cover.Title+": "+org), true)
-	author := r.Cover.Assessor
+	author := Truncate(r.Cover.Assessor, 200)
 	if strings.TrimSpace(author) == "" {
 		author = "aimsready"
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
@@ -366,8 +367,13 @@ func TestCSVFixList(t *testing.T) {
 
 func TestCSVFormulaPrefix(t *testing.T) {
 	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx",
+		"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\tx": " x",
 		"plain": "plain", "": "", "a=b": "a=b",
+		// Hidden behind whitespace, a BOM or a zero-width space, full-width,
+		// or on a line of its own.
+		"\t=1": "' =1", "  =1": "'  =1", "\ufeff=1": "'=1", "\u200b+1": "'+1", "\u00a0-1": "'\u00a0-1",
+		"＝1+1": "'＝1+1", "＋1": "'＋1", "－1": "'－1", "＠SUM(A1)": "'＠SUM(A1)",
+		"x\n=cmd": "x =cmd", "\r\n=cmd": "'  =cmd", "a\x1bb": "a\uFFFDb",
 	} {
 		if got := csvSafe(in); got != want {
 			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
@@ -395,5 +401,41 @@ func TestJSONSchemaAndRounding(t *testing.T) {
 	// No number has more than two decimals.
 	if m := regexp.MustCompile(`[0-9]\.[0-9]{3,}`).Find(buf.Bytes()); m != nil {
 		t.Errorf("unrounded number %s in the JSON report", m)
+	}
+}
+
+// In a locale whose spreadsheets split CSV at semicolons, a ";" outside
+// quotes starts a new cell, which could be a formula: every ";" must be
+// inside a quoted cell, and no cell may start with a formula character.
+func TestCSVSemicolonLocale(t *testing.T) {
+	r := exampleReport(t)
+	r.Fixes[0].Fix = "ok;=HYPERLINK(\"http://x\")"
+	r.Fixes[0].QuestionTitle = "\ufeff=1+1"
+	r.Fixes[0].CriterionText = "line\n@SUM(A1)"
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	quoted := false
+	for i, c := range buf.String() {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == ';' && !quoted:
+			t.Fatalf("a semicolon outside quotes at byte %d", i)
+		case c == '\n' && quoted:
+			t.Fatalf("a line break inside a cell at byte %d", i)
+		}
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if p := strings.TrimLeftFunc(cell, unicode.IsSpace); p != "" && strings.ContainsRune("=+-@＝＋－＠\ufeff\u200b", []rune(p)[0]) {
+				t.Errorf("cell %q starts a formula", cell)
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // TextOptions tunes the terminal summary.
@@ -28,7 +29,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 		o.Width = 80
 	}
 	p := &printer{w: w}
-	org := res.Organization
+	org := safetext.Line(res.Organization) // one line: a CR or LF could forge lines below
 	if org == "" {
 		org = "(organisation not named)"
 	}
@@ -55,7 +56,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	// 78 columns: the summary closes an interview on an 80-column terminal.
 	p.f("\n%-45s %5s  %5s %5s %5s  %s\n", "Sections", "score", "doc", "impl", "evid", "answered")
 	for _, s := range res.Sections {
-		p.f("  %-5s %-26s %s %5s  %5s %5s %5s  %d/%d\n", s.ID, Truncate(s.Title, 26), Bar(s.Score, 10), SectionPct(s),
+		p.f("  %-5s %-26s %s %5s  %5s %5s %5s  %d/%d\n", s.ID, Truncate(safetext.Line(s.Title), 26), Bar(s.Score, 10), SectionPct(s),
 			readinessLabel(s.Documentation), readinessLabel(s.Implementation), readinessLabel(s.EvidenceCoverage), s.Answered, s.Total)
 	}
 
@@ -66,7 +67,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			shown = shown[:o.MaxBlockers]
 		}
 		for _, b := range shown {
-			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(b.Title, 50))
+			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(safetext.Line(b.Title), 50))
 			p.f("%s\n", Wrap(b.Reason, o.Width, "          "))
 		}
 		if n := len(res.Blockers) - len(shown); n > 0 {
@@ -152,7 +153,14 @@ type printer struct {
 	err error
 }
 
+// f prints; every string argument is neutralised (safetext.Text), as it
+// may come from an answers file or a custom catalog.
 func (p *printer) f(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safetext.Text(s)
+		}
+	}
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}

@@ -12,9 +12,11 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/aimsready/aimsready/assess"
 	"strings"
 	"unicode"
+
+	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // Disclaimer is stated in every report and summary.
@@ -80,15 +82,29 @@ func EscapeMarkdown(s string) string {
 			}
 		case '\n', '\r', '\t':
 			b.WriteByte(' ')
+		case '$':
+			b.WriteString(`\$`) // "$$x$$" and "$x$" render as math on GitHub
+		case '@':
+			// "@name" notifies a GitHub user or team; a zero-width space
+			// after the @ keeps it text (as Renovate does). An @ after a
+			// letter or digit (an e-mail address, "catalog@1.0.0") is no
+			// mention and stays as it is.
+			if (i == 0 || !wordRune(rs[i-1])) && i+1 < len(rs) && wordRune(rs[i+1]) {
+				b.WriteString("@&#8203;")
+			} else {
+				b.WriteByte('@')
+			}
 		default:
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
-				continue // never pass control bytes through
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || safetext.Invisible(r) {
+				continue // never pass control bytes or invisible characters through
 			}
 			b.WriteRune(r)
 		}
 	}
 	return strings.TrimSpace(b.String())
 }
+
+func wordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Wrap folds text to width columns with the given indent on every line.
 func Wrap(text string, width int, indent string) string {

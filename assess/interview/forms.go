@@ -7,6 +7,8 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -111,7 +113,7 @@ func (l look) optionWidth() int { return max(20, l.width-9) }
 // where huh neither shows it nor lets an empty line clear it: enter keeps
 // it, and "-" clears it where clearing is allowed.
 func (l look) keepHint(title, current string, clearable bool) string {
-	current = strings.Join(strings.Fields(current), " ")
+	current = strings.Join(strings.Fields(safetext.Line(current)), " ")
 	if !l.accessible || current == "" {
 		return title
 	}
@@ -162,7 +164,7 @@ func sentences(title, desc string) string {
 
 // cleared trims a text value; in accessible mode a lone "-" means empty.
 func (l look) cleared(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(assess.CleanInput(s))
 	if l.accessible && s == "-" {
 		return ""
 	}
@@ -197,7 +199,7 @@ func sectionLabel(s *catalog.Section) string {
 // position and percent done on the right, on one line of the form's width.
 func progressLine(q *catalog.Question, p progress, width int) string {
 	right := fmt.Sprintf("question %d of %d · %d%% done", p.N, p.Total, p.percent())
-	left := sectionLabel(q.Section) + " · " + q.Section.Title
+	left := safetext.Line(sectionLabel(q.Section) + " · " + q.Section.Title)
 	room := width - lipgloss.Width(right) - 3
 	if room < 12 {
 		return left + "\n" + right
@@ -208,7 +210,7 @@ func progressLine(q *catalog.Question, p progress, width int) string {
 }
 
 // questionHeading is "6.1.2 AI risk assessment".
-func questionHeading(q *catalog.Question) string { return q.ID + " " + q.Title }
+func questionHeading(q *catalog.Question) string { return safetext.Line(q.ID + " " + q.Title) }
 
 // questionForm asks one question: for a control, applicability first; then
 // the criteria met, notes and evidence, or for an excluded control the
@@ -371,12 +373,16 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	notes := huh.NewText().
 		Title(l.label("Notes (optional)", "One line here; leave empty to skip.", qf.notes, true)).
 		Lines(3).
+		CharLimit(assess.MaxTextChars).
 		ExternalEditor(false).
+		Validate(withinLimits).
 		Value(&qf.notes)
 	evidence := huh.NewInput().
 		Title(l.label("Evidence (optional)", evidenceHelp, qf.evidence, true)).
 		Description(evidenceHelp).
 		Placeholder("e.g. AI policy v2, risk register 2026-03").
+		CharLimit(assess.MaxTextChars).
+		Validate(evidenceWithinLimits).
 		Value(&qf.evidence)
 	prompt := strings.Join(strings.Fields(q.Prompt), " ")
 	if len(sharedNotes) > 0 {
@@ -385,8 +391,8 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	if !l.accessible {
 		prompt += "\n" // a blank line before the fields
 	}
-	assess := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
-	qf.pages = append(qf.pages, page{group: assess, hidden: func() bool { return !qf.applies }, list: newScrollList(criteriaTitle, texts)})
+	assessPage := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
+	qf.pages = append(qf.pages, page{group: assessPage, hidden: func() bool { return !qf.applies }, list: newScrollList(criteriaTitle, texts)})
 
 	// Page 3, included controls: why it applies, which the SoA must show
 	// as well; a drafted starting point is offered for editing.
@@ -396,8 +402,9 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			Title(l.label("Why does "+q.ID+" apply? (for the Statement of Applicability)", inclDesc, qf.inclusion, false)).
 			Description(inclDesc).
 			Lines(3).
+			CharLimit(assess.MaxTextChars).
 			ExternalEditor(false).
-			Validate(l.keeping(qf.inclusion, requireText("a justification is required: the SoA must say why each included control applies"))).
+			Validate(l.keeping(qf.inclusion, all(requireText("a justification is required: the SoA must say why each included control applies"), withinLimits))).
 			Value(&qf.inclusion)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(incl).Title(header),
@@ -412,7 +419,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			Description(justificationHelp).
 			Lines(3).
 			ExternalEditor(false).
-			Validate(l.keeping(qf.justification, requireText("a justification is required to exclude a control"))).
+			Validate(l.keeping(qf.justification, all(requireText("a justification is required to exclude a control"), withinLimits))).
 			Value(&qf.justification)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(just).Title(header),
@@ -435,7 +442,7 @@ func (qf *questionForm) answer() *assess.Answer {
 	}
 	if qf.q.IsControl() && !qf.applies {
 		ans.Applicable = false
-		ans.Justification = strings.TrimSpace(qf.justification)
+		ans.Justification = strings.TrimSpace(assess.CleanInput(qf.justification))
 		return ans
 	}
 	if qf.q.IsControl() {
@@ -524,16 +531,16 @@ func newDetailsForm(v details, l look) *detailsForm {
 	title := "Assessment details"
 	desc := "They head the answers file and the report."
 	first := huh.NewGroup(
-		huh.NewInput().Title(l.label("Organisation", "", d.org, false)).Value(&d.org).
-			Validate(l.keeping(d.org, requireText("the organisation's name is required"))),
+		huh.NewInput().Title(l.label("Organisation", "", d.org, false)).Value(&d.org).CharLimit(assess.MaxTextChars).
+			Validate(l.keeping(d.org, all(requireText("the organisation's name is required"), withinLimits))),
 		huh.NewInput().Title(l.label("Assessor", assessorHelp, d.assessor, false)).Description(assessorHelp).Value(&d.assessor).
-			Validate(l.keeping(d.assessor, requireText("the assessor's name is required"))),
+			CharLimit(assess.MaxTextChars).Validate(l.keeping(d.assessor, all(requireText("the assessor's name is required"), withinLimits))),
 		huh.NewInput().Title(l.label("Assessment date", dateHelp, d.date, false)).Description(dateHelp).Value(&d.date).
 			Validate(l.keeping(d.date, validDate)),
 		huh.NewText().Title(l.label("Scope of the AI management system", scopeHelp, d.scope, false)).
 			Description(scopeHelp).
-			Lines(3).ExternalEditor(false).Value(&d.scope).
-			Validate(l.keeping(d.scope, requireText("the scope is required"))),
+			Lines(3).CharLimit(assess.MaxTextChars).ExternalEditor(false).Value(&d.scope).
+			Validate(l.keeping(d.scope, all(requireText("the scope is required"), withinLimits))),
 	).Title(title).Description(desc)
 	var opts []huh.Option[catalog.Role]
 	for _, r := range catalog.Roles {
@@ -561,10 +568,10 @@ func validDate(s string) error {
 }
 
 func (d *detailsForm) apply(a *assess.Answers) {
-	a.Organization = strings.TrimSpace(d.org)
-	a.Assessor = strings.TrimSpace(d.assessor)
+	a.Organization = strings.TrimSpace(assess.CleanInput(d.org))
+	a.Assessor = strings.TrimSpace(assess.CleanInput(d.assessor))
 	a.Date = strings.TrimSpace(d.date)
-	a.Scope = strings.TrimSpace(d.scope)
+	a.Scope = strings.TrimSpace(assess.CleanInput(d.scope))
 	a.Roles = orderedRoles(d.roles)
 }
 
@@ -682,11 +689,11 @@ func (s *systemForm) needsRoles() bool {
 }
 
 func (s *systemForm) system() (assess.System, bool) {
-	name := strings.TrimSpace(s.name)
+	name := strings.TrimSpace(assess.CleanInput(s.name))
 	if name == "" {
 		return assess.System{}, false
 	}
-	return assess.System{Name: name, Purpose: strings.TrimSpace(s.purpose), Roles: orderedRoles(s.roles), Risk: s.risk}, true
+	return assess.System{Name: name, Purpose: strings.TrimSpace(assess.CleanInput(s.purpose)), Roles: orderedRoles(s.roles), Risk: s.risk}, true
 }
 
 // describeSystem is a system as the interview lists it back: its name,
@@ -726,10 +733,40 @@ func sectionIntro(s *catalog.Section, left int, first bool, l look) page {
 		desc = wrapParagraphs(desc, l.width)
 	}
 	note := huh.NewNote().
-		Title(sectionLabel(s) + " · " + s.Title).
+		Title(safetext.Line(sectionLabel(s) + " · " + s.Title)).
 		Description(desc).
 		Next(true).NextLabel("Start")
 	return page{group: huh.NewGroup(note)}
+}
+
+// withinLimits refuses text over the limits an answers file takes (after
+// the cleaning every typed value gets), so it is refused at the prompt,
+// never by a save or a later load.
+func withinLimits(s string) error {
+	if msg := strictyaml.CheckText(assess.CleanInput(s), assess.MaxTextChars, assess.MaxTextLines); msg != "" {
+		return fmt.Errorf("this text %s", msg)
+	}
+	return nil
+}
+
+// evidenceWithinLimits is withinLimits for the evidence list.
+func evidenceWithinLimits(s string) error {
+	if n := len(SplitEvidence(s)); n > assess.MaxListItems {
+		return fmt.Errorf("%d references, over the limit of %d", n, assess.MaxListItems)
+	}
+	return withinLimits(s)
+}
+
+// all runs validators in turn.
+func all(checks ...func(string) error) func(string) error {
+	return func(s string) error {
+		for _, c := range checks {
+			if err := c(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 func requireText(msg string) func(string) error {
@@ -744,7 +781,7 @@ func requireText(msg string) func(string) error {
 // markup prepares catalog text for a huh note, which reads _ * and ` as
 // formatting in the full-screen mode; accessible mode prints it as is.
 func markup(s string, l look) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(safetext.Text(s))
 	if l.accessible { // no markup; wrapped at words, as huh would not
 		return wrapParagraphs(s, l.width)
 	}
@@ -755,7 +792,7 @@ func markup(s string, l look) string {
 // optionText wraps a criterion for the multi-select, which does not wrap its
 // options itself; continuation lines line up under the text.
 func optionText(s string, l look) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(safetext.Line(s)), " ")
 	if l.accessible {
 		// huh prints "3.   text" (or "3. ✓ text"): continuation lines
 		// start under the text.

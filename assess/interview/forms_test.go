@@ -198,7 +198,7 @@ func TestSplitEvidence(t *testing.T) {
 func viewAt(t *testing.T, g *huh.Group, plain bool, w, h int) string {
 	t.Helper()
 	f := huh.NewForm(g).WithTheme(interviewTheme(plain)).WithKeyMap(interviewKeyMap()).WithWidth(w)
-	var m tea.Model = fitted{form: f, width: w}
+	var m tea.Model = fitted{form: f, width: w, groups: []*huh.Group{g}}
 	m.Init()
 	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m.View()

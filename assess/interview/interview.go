@@ -9,6 +9,7 @@
 package interview
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -92,6 +94,7 @@ type Interview struct {
 	hub     *inputHub   // full-screen mode with an input that is not a terminal
 	lines   *lineReader // accessible mode
 	plan    *Plan
+	tracked *assess.Tracked
 	resumed bool // Path existed
 	// said is set once the "answers are saved, Esc to stop" hint was shown.
 	said bool
@@ -210,6 +213,16 @@ func (iv *Interview) Run(ctx context.Context) error {
 		iv.Out = os.Stdout
 	}
 	iv.setup()
+	// Before anything is asked: the file can be saved where it is, and no
+	// other interview has it open.
+	if err := assess.CanWrite(iv.Path); err != nil {
+		return err
+	}
+	lock, err := assess.LockFile(iv.Path)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	assess.CleanTemp(iv.Path)
 	if err := iv.load(); err != nil {
 		return err
@@ -355,7 +368,7 @@ func (iv *Interview) formWidth() int {
 	if w <= 0 || w > MaxFormWidth {
 		w = MaxFormWidth
 	}
-	return w
+	return max(w, minFormWidth)
 }
 
 func isTerminalFile(v any) bool {
@@ -366,15 +379,21 @@ func isTerminalFile(v any) bool {
 // load resumes Path, or starts a new assessment when it does not exist. A
 // file that exists but does not load is an error: it is never overwritten.
 func (iv *Interview) load() error {
+	iv.tracked = &assess.Tracked{Path: iv.Path, Catalog: iv.Catalog}
 	if iv.Answers != nil {
-		return nil
+		return iv.tracked.Adopt()
 	}
 	_, err := os.Stat(iv.Path)
 	switch {
 	case err == nil:
-		a, ws, err := assess.LoadFile(iv.Path, iv.Catalog)
+		a, ws, err := iv.tracked.Load()
 		if err != nil {
 			return err
+		}
+		// Found now, not after the first answer: a file that loads but
+		// could not be saved again (one at the size limit).
+		if _, err := assess.MarshalChecked(iv.Path, a, iv.Catalog); err != nil {
+			return fmt.Errorf("%s: the interview could not save this file as it is, so it stops before asking: %w", iv.Path, err)
 		}
 		iv.Answers, iv.Warnings, iv.resumed = a, ws, true
 		return nil
@@ -398,13 +417,31 @@ func (iv *Interview) load() error {
 	}
 }
 
+// save writes the answers, merging what another program changed in the
+// file meanwhile (see assess.Tracked).
 func (iv *Interview) save() error {
-	return assess.Save(iv.Path, iv.Answers, iv.Catalog)
+	merged, err := iv.tracked.Save(iv.Answers)
+	if len(merged) > 0 {
+		iv.printf("Note: %s was changed by another program; its changes (%s) are kept along with yours.\n", iv.Path, strings.Join(merged, ", "))
+	}
+	return err
 }
 
 // printf prints a message between forms, wrapped at words to the form's
-// width (indented lines, such as commands to type, stay whole).
+// width (indented lines, such as commands to type, stay whole); values from
+// files (paths, names, titles, warnings) are neutralised and kept to one
+// line (see safetext).
 func (iv *Interview) printf(format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = safetext.Line(v)
+		case fmt.Stringer:
+			args[i] = safetext.Line(v.String())
+		case error:
+			args[i] = safetext.Line(v.Error())
+		}
+	}
 	io.WriteString(iv.out, wrapParagraphs(fmt.Sprintf(format, args...), iv.look.width))
 }
 
@@ -613,7 +650,7 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 			}
 		}()
 	}
-	err := runFitted(runCtx, fitted{form: form, width: iv.look.width, lists: lists}, in, iv.Out)
+	err := runFitted(runCtx, fitted{form: form, width: iv.look.width, lists: lists, groups: groups}, in, iv.Out)
 	switch {
 	case err == nil:
 		return nil
@@ -632,28 +669,65 @@ func (iv *Interview) runPages(ctx context.Context, header string, pages []page) 
 // key help), which scrolls the top line, the question's header, off screen.
 // It also narrows the form when the terminal is narrowed while it runs,
 // and marks lists that run off the screen (scrollList).
+//
+// A terminal too small for the form (narrower than minFormWidth, or lower
+// than a page's header and footer and a few lines) is never passed on:
+// huh would give the page a negative height and panic. The screen says
+// how large the terminal must be instead, keys other than stop wait, and
+// the form comes back when the terminal is enlarged.
 type fitted struct {
-	form  *huh.Form
-	width int
-	lists []*scrollList
+	form   *huh.Form
+	width  int
+	lists  []*scrollList
+	groups []*huh.Group
+	small  *tea.WindowSizeMsg // the terminal's size while it is too small
 }
+
+// minFormWidth is the narrowest terminal the forms are drawn in.
+const minFormWidth = 30
 
 func (m fitted) Init() tea.Cmd { return m.form.Init() }
 
 func (m fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		ws.Height = max(1, ws.Height-1)
+		if ws.Width > 0 && ws.Width < minFormWidth {
+			m.small = &ws
+			return m, nil
+		}
 		if m.width > 0 && ws.Width > 0 && ws.Width < m.width {
 			m.form = m.form.WithWidth(ws.Width)
 		}
+		if ws.Height > 0 && ws.Height-1 < m.minHeight() {
+			m.small = &ws
+			return m, nil
+		}
+		m.small = nil
+		ws.Height = max(1, ws.Height-1)
 		msg = ws
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && m.small != nil && k.String() != "ctrl+c" && k.String() != "esc" {
+		return m, nil // not typed blind into a form no one can see
 	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
 	return m, cmd
 }
 
+// minHeight is the lowest a page can be drawn: its header and footer, at
+// the width it has now, and a few lines of its fields.
+func (m fitted) minHeight() int {
+	need := 0
+	for _, g := range m.groups {
+		need = max(need, lipgloss.Height(g.Header())+lipgloss.Height(g.Footer())+3)
+	}
+	return need
+}
+
 func (m fitted) View() string {
+	if m.small != nil {
+		return wordWrap(fmt.Sprintf("The terminal is %d by %d characters, too small for this page. Enlarge the window to go on, or press Ctrl-C to stop (every answer given so far is saved) and run the interview with --accessible.",
+			m.small.Width, m.small.Height), cmp.Or(m.small.Width, MaxFormWidth))
+	}
 	v := m.form.View()
 	for _, l := range m.lists {
 		v = l.mark(v)

@@ -31,10 +31,28 @@ type Problem struct {
 	Line int // 0 when the problem concerns the whole file
 	Col  int
 	Msg  string
+	// More is set on the line that stands for problems left out of the
+	// list ("... and 3,210 more of the same kind"): how many it stands for.
+	More int
+	// like is the first problem of the kind left out; listed says whether
+	// it is itself listed.
+	like   *Problem
+	listed bool
 }
 
 func (p *Problem) Error() string {
 	switch {
+	case p.More > 0 && p.like != nil:
+		if !p.listed {
+			return fmt.Sprintf("... and %s more problems, such as %s", groupDigits(p.More), p.like.Error())
+		}
+		at := p.like.Error()
+		if p.like.Line > 0 {
+			at = fmt.Sprintf("%s:%d", p.like.File, p.like.Line)
+		}
+		return fmt.Sprintf("... and %s more of the same kind as %s", groupDigits(p.More), at)
+	case p.More > 0:
+		return p.Msg
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
 	case p.Line > 0:
@@ -56,9 +74,27 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Sort orders problems by position so output is stable and reads top-down.
+// Count is how many problems the list stands for, including those a
+// Reader left out of it.
+func (ps Problems) Count() int {
+	n := 0
+	for _, p := range ps {
+		if p.More > 0 {
+			n += p.More
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders problems by position so output is stable and reads top-down;
+// the lines standing for problems left out come last.
 func (ps Problems) Sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
+		if (ps[i].More > 0) != (ps[j].More > 0) {
+			return ps[j].More > 0
+		}
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File
 		}
@@ -98,11 +134,29 @@ var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // nothing at all, several documents, binary or UTF-16 data, anchors and
 // aliases (which also rules out "billion laughs" expansion bombs).
 func Parse(file string, data []byte, maxBytes int) (*yaml.Node, error) {
+	return ParseItems(file, data, maxBytes, DefaultMaxItems)
+}
+
+// DefaultMaxItems bounds the values of a file read with Parse: twenty
+// times what the built-in catalog holds.
+const DefaultMaxItems = 200_000
+
+// ParseItems is Parse with a bound on the number of values (lines with
+// content, list items and flow separators), checked before the document is
+// parsed: yaml.v3's time and memory grow with the number of values, not
+// the bytes (a 4 MiB list of a million one-letter items takes seconds and
+// hundreds of megabytes), so the byte limit alone does not bound the cost.
+func ParseItems(file string, data []byte, maxBytes, maxItems int) (*yaml.Node, error) {
 	fail := func(line int, format string, args ...any) (*yaml.Node, error) {
 		return nil, Problems{{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}}
 	}
 	if maxBytes > 0 && len(data) > maxBytes {
 		return fail(0, "file is %s, larger than the %s limit", humanBytes(len(data)), humanBytes(maxBytes))
+	}
+	if maxItems > 0 {
+		if line, over := countItems(data, maxItems); over {
+			return fail(line, "file holds more than %s values (lines and list items), the limit; a complete assessment holds a few thousand", groupDigits(maxItems))
+		}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return fail(0, "file is UTF-16 encoded; save it as UTF-8")
@@ -152,6 +206,56 @@ func Parse(file string, data []byte, maxBytes int) (*yaml.Node, error) {
 		return fail(n.Line, "anchors and aliases (&name, *name) are not supported; write the values out")
 	}
 	return root, nil
+}
+
+// countItems counts an upper bound of the values in a YAML document:
+// every line with content (blank and comment lines hold none) plus every
+// flow separator and opening bracket and every "- ". It reports the line
+// where the count passes limit.
+func countItems(data []byte, limit int) (line int, over bool) {
+	n, line := 0, 1
+	start := true // at the start of a line, in its indentation
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		switch {
+		case b == '\n':
+			line++
+			start = true
+			continue
+		case start && (b == ' ' || b == '\t' || b == '\r'):
+			continue
+		case start && b == '#':
+			// A comment line (or text inside a block scalar): no value.
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+			continue
+		case start:
+			start = false
+			n++
+		}
+		switch b {
+		case ',', '[', '{':
+			n++
+		case '-':
+			if i+1 < len(data) && data[i+1] == ' ' {
+				n++
+			}
+		}
+		if n > limit {
+			return line, true
+		}
+	}
+	return line, false
+}
+
+// groupDigits writes 50000 as "50,000".
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func syntaxProblem(file string, err error) error {
@@ -222,15 +326,119 @@ func humanBytes(n int) string {
 type Reader struct {
 	File     string
 	Problems Problems
+	// Warnings are things the user should know that do not stop loading.
+	Warnings Problems
+	// MaxText and MaxLines bound every text value (characters, lines) and
+	// MaxList every list (items); 0 means no bound.
+	MaxText, MaxLines, MaxList int
+
+	kinds  map[string]*kind
+	listed int
+}
+
+// A file with thousands of mistakes (a wrong file, or one made to flood a
+// terminal) lists the first of each kind and counts the rest.
+const (
+	maxListedPerKind = 20
+	maxListed        = 200
+)
+
+// kind counts the problems of one message template.
+type kind struct {
+	first  *Problem // the first listed, which the summary line points to
+	listed int
+	more   *Problem // the "... and N more" line, once there is one
 }
 
 // Errorf records a problem at node n (n may be nil for file-level problems).
+// Past the first few of a kind, and past a total, problems are counted on
+// one summary line instead of listed.
 func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
+	if r.kinds == nil {
+		r.kinds = map[string]*kind{}
+	}
+	k := r.kinds[format]
+	if k == nil {
+		k = &kind{}
+		r.kinds[format] = k
+	}
+	if k.more != nil { // only counted: not even formatted
+		k.more.More++
+		return
+	}
 	p := &Problem{File: r.File, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
-	r.Problems = append(r.Problems, p)
+	if k.listed < maxListedPerKind && r.listed < maxListed {
+		if k.first == nil {
+			k.first = p
+		}
+		k.listed++
+		r.listed++
+		r.Problems = append(r.Problems, p)
+		return
+	}
+	if k.first == nil {
+		k.first = p
+	}
+	k.more = &Problem{File: r.File, More: 1, like: k.first, listed: k.listed > 0}
+	r.Problems = append(r.Problems, k.more)
+}
+
+// CheckText says what is wrong with a text value, or "" when nothing is:
+// invalid UTF-8, a control character, or more characters or lines than
+// maxChars and maxLines (0: no bound). Savers call it too, so nothing is
+// written that would not load again.
+func CheckText(s string, maxChars, maxLines int) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8 text"
+	}
+	if bad, ok := unsafeRune(s); ok {
+		return fmt.Sprintf("contains the control character %U; remove it (escape sequences could garble a terminal or report)", bad)
+	}
+	if maxLines > 0 {
+		if n := strings.Count(strings.TrimRight(s, "\n"), "\n") + 1; n > maxLines {
+			return fmt.Sprintf("has %s lines, over the limit of %s", groupDigits(n), groupDigits(maxLines))
+		}
+	}
+	if maxChars > 0 && len(s) > maxChars { // bytes >= characters: count only when it may matter
+		if n := utf8.RuneCountInString(s); n > maxChars {
+			return fmt.Sprintf("is %s characters long, over the limit of %s", groupDigits(n), groupDigits(maxChars))
+		}
+	}
+	return ""
+}
+
+// IsNull reports whether n is an empty value: nothing, "~" or "null". A
+// value tagged !!null that holds text ("!!null some note") is not: its
+// text is kept.
+func IsNull(n *yaml.Node) bool {
+	if n == nil {
+		return true
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!null" {
+		return false
+	}
+	switch n.Value {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+// null is IsNull, and warns about text tagged !!null, which is read as
+// the text it holds instead of being dropped.
+func (r *Reader) null(n *yaml.Node, what string) bool {
+	if IsNull(n) {
+		return true
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		r.Warnings = append(r.Warnings, &Problem{File: r.File, Line: n.Line, Col: n.Column,
+			Msg: fmt.Sprintf("%s is tagged !!null but holds %q; it is kept as text. Remove the !!null tag (or the text) to silence this", what, clip(n.Value))})
+		n.Tag = "!!str"
+	}
+	return false
 }
 
 // Field is one key/value pair of a mapping, in file order.
@@ -245,7 +453,7 @@ type Field struct {
 // in messages ("question \"5.2\""). A nil known list accepts any key (for
 // maps keyed by ids), but duplicates are still rejected.
 func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bool) {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return nil, true
 	}
 	if n.Kind != yaml.MappingNode {
@@ -258,6 +466,10 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bo
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			r.Errorf(k, "%s: keys must be plain text", what)
+			continue
+		}
+		if bad, ok := unsafeRune(k.Value); ok {
+			r.Errorf(k, "%s: a key contains the control character %U; remove it", what, bad)
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
@@ -276,12 +488,16 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known []string) ([]Field, bo
 
 // Sequence checks that n is a list and returns its items.
 func (r *Reader) Sequence(n *yaml.Node, what string) []*yaml.Node {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
 		r.Errorf(n, "%s must be a list, not %s", what, describe(n))
 		return nil
+	}
+	if r.MaxList > 0 && len(n.Content) > r.MaxList {
+		r.Errorf(n, "%s has %s items, over the limit of %s", what, groupDigits(len(n.Content)), groupDigits(r.MaxList))
+		return n.Content[:r.MaxList]
 	}
 	return n.Content
 }
@@ -289,19 +505,23 @@ func (r *Reader) Sequence(n *yaml.Node, what string) []*yaml.Node {
 // String reads a scalar as text. Numbers and booleans are taken as written
 // (so `id: 6.1` stays "6.1"); a missing value reads as "".
 func (r *Reader) String(n *yaml.Node, what string) string {
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	if r.null(n, what) {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
 		r.Errorf(n, "%s must be text, not %s", what, describe(n))
 		return ""
 	}
-	if bad, ok := unsafeRune(n.Value); ok {
-		r.Errorf(n, "%s contains the control character %U; remove it (escape sequences could garble a terminal or report)", what, bad)
+	if msg := CheckText(n.Value, r.MaxText, r.MaxLines); msg != "" {
+		r.Errorf(n, "%s %s", what, msg)
 		return ""
 	}
 	return n.Value
 }
+
+// UnsafeRune reports the first character of s that loading refuses in
+// text, if any.
+func UnsafeRune(s string) (rune, bool) { return unsafeRune(s) }
 
 // unsafeRune finds characters that must never reach a terminal or a report
 // from user text: C0/C1 controls other than tab and line breaks, DEL, and
@@ -324,12 +544,12 @@ func (r *Reader) Strings(n *yaml.Node, what string) []string {
 	items := r.Sequence(n, what)
 	var out []string
 	for _, it := range items {
-		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+		if it.Kind != yaml.ScalarNode || IsNull(it) {
 			r.Errorf(it, "%s: each item must be text, not %s", what, describe(it))
 			continue
 		}
-		if bad, ok := unsafeRune(it.Value); ok {
-			r.Errorf(it, "%s contains the control character %U; remove it", what, bad)
+		if msg := CheckText(it.Value, r.MaxText, r.MaxLines); msg != "" {
+			r.Errorf(it, "%s %s", what, msg)
 			continue
 		}
 		out = append(out, it.Value)
@@ -416,23 +636,35 @@ func clip(s string) string {
 }
 
 // ReadFile reads a hand-edited file for Parse, refusing a directory and a
-// file over maxBytes before reading it. kind names the file in messages
-// ("an answers file"). Errors read "path: what went wrong", without Go's
-// "open path:" prefix repeated.
+// file over maxBytes. The read itself is bounded too, so a device or pipe
+// (validate /dev/zero) ends at the limit instead of reading forever. kind
+// names the file in messages ("an answers file"). Errors read "path: what
+// went wrong", without Go's "open path:" prefix repeated.
 func ReadFile(path string, maxBytes int, kind string) ([]byte, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
 	}
-	if st.IsDir() {
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	tooBig := func(size string) error {
+		return fmt.Errorf("%s: file is %s, larger than the %d MiB limit for %s", path, size, maxBytes>>20, kind)
+	}
+	switch {
+	case st.IsDir():
 		return nil, fmt.Errorf("%s: is a directory, not %s", path, kind)
+	case st.Mode().IsRegular() && st.Size() > int64(maxBytes):
+		return nil, tooBig(fmt.Sprintf("%d bytes", st.Size()))
 	}
-	if st.Size() > int64(maxBytes) {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit for %s", path, st.Size(), maxBytes>>20, kind)
-	}
-	data, err := os.ReadFile(path)
+	data, err := io.ReadAll(io.LimitReader(f, int64(maxBytes)+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, WithoutPath(err))
+	}
+	if len(data) > maxBytes {
+		return nil, tooBig("more than " + groupDigits(maxBytes) + " bytes")
 	}
 	return data, nil
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/aimsready/aimsready/catalog"
 	"github.com/aimsready/aimsready/catalog/strictyaml"
+	"github.com/aimsready/aimsready/internal/safetext"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -23,6 +25,7 @@ const (
 	exitGate        = 1   // a threshold, blocker or regression gate failed
 	exitBadInput    = 2   // bad input or usage
 	exitInterrupted = 130 // the user interrupted
+	exitHangup      = 129 // the terminal was closed (SIGHUP); answers kept as on Ctrl-C
 )
 
 // cliError carries an exit code and an optional hint to the top level.
@@ -50,12 +53,20 @@ func (e *gateError) Error() string { return e.reason }
 // errInterrupted ends a command the user stopped; the message was printed.
 var errInterrupted = errors.New("interrupted")
 
+// errHangup ends a command whose terminal was closed; it is an
+// errInterrupted with its own exit code.
+var errHangup = fmt.Errorf("%w: the terminal was closed", errInterrupted)
+
 // env is what a command needs from the outside world, so tests can run the
 // whole CLI in-process.
 type env struct {
-	stdin       io.Reader
-	stdout      io.Writer
-	stderr      io.Writer
+	stdin  io.Reader
+	stdout io.Writer // text for people: neutralised by package safetext
+	stderr io.Writer // messages: neutralised by package safetext
+	// rawStdout is standard output as it is: for a terminal check, the
+	// interview, a PDF, and data that must stay byte for byte (an answers
+	// file, a catalog export).
+	rawStdout   io.Writer
 	catalogPath string
 	prog        progName // how hints name this program (see hint.go)
 	hinted      bool     // a hint naming a command was printed
@@ -79,7 +90,12 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 
 // Main runs the CLI and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, prog: invocation}
+	// Every string from a file that reaches the terminal (answer keys,
+	// organisation names, catalog titles, file names) passes a filter.
+	safeOut, safeErr := safetext.NewWriter(stdout), safetext.NewWriter(stderr)
+	defer safeOut.Flush()
+	defer safeErr.Flush()
+	e := &env{stdin: stdin, stdout: safeOut, stderr: safeErr, rawStdout: stdout, prog: invocation}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -97,6 +113,9 @@ func exitCode(e *env, err error) int {
 		fmt.Fprintf(e.stderr, "aimsready: gate failed: %s\n", gate.reason)
 		return exitGate
 	}
+	if errors.Is(err, errHangup) {
+		return exitHangup
+	}
 	if errors.Is(err, errInterrupted) {
 		return exitInterrupted
 	}
@@ -106,15 +125,16 @@ func exitCode(e *env, err error) int {
 		code, hint = ce.code, ce.hint
 	}
 	if ps, ok := strictyaml.AsProblems(err); ok && len(ps) > 1 {
-		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", len(ps))
+		fmt.Fprintf(e.stderr, "aimsready: error: %d problems:\n", ps.Count())
 		for _, p := range ps {
-			fmt.Fprintf(e.stderr, "  %s\n", p.Error())
+			fmt.Fprintf(e.stderr, "  %s\n", safetext.Line(p.Error()))
 		}
 	} else {
-		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", err)
+		// One line each: a file name with a line break cannot forge lines.
+		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", safetext.Line(err.Error()))
 	}
 	if hint != "" {
-		fmt.Fprintf(e.stderr, "hint: %s\n", e.named(hint))
+		fmt.Fprintf(e.stderr, "hint: %s\n", safetext.Line(e.named(hint)))
 	}
 	return code
 }
@@ -236,12 +256,9 @@ func plainFlagError(err error) error {
 	return errors.New(msg)
 }
 
-// isTerminal reports whether f is an interactive terminal.
+// isTerminal reports whether f is an interactive terminal. A character
+// device is not enough: /dev/null is one.
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := file.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(file.Fd())
 }

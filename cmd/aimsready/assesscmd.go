@@ -12,6 +12,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -87,6 +88,9 @@ func runInit(e *env, o *initOptions) error {
 			return usageError("--date %q must be a date written YYYY-MM-DD", o.date)
 		}
 	}
+	if msg := strictyaml.CheckText(o.org, assess.MaxTextChars, assess.MaxTextLines); msg != "" {
+		return usageError("--org %s", msg)
+	}
 	profile := assess.ProfileFull
 	if o.quick {
 		profile = assess.ProfileQuick
@@ -97,10 +101,14 @@ func runInit(e *env, o *initOptions) error {
 		if err != nil {
 			return err
 		}
-		_, err = e.stdout.Write(data)
+		_, err = e.rawStdout.Write(data) // an answers file, byte for byte
 		return err
 	}
-	if _, err := os.Stat(o.out); err == nil && !o.force {
+	if err := e.notOverCatalog(o.out, "the answers file"); err != nil {
+		return err
+	}
+	// Only a regular file is overwritten; a device or pipe is written to.
+	if st, err := os.Stat(o.out); err == nil && st.Mode().IsRegular() && !o.force {
 		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with "+cite(e.command("assess", "--answers", shellQuote(o.out)))+", or pass --force to start over")
 	}
 	if err := assess.Save(o.out, a, c); err != nil {
@@ -202,7 +210,8 @@ Gates exit with code 1 after printing the result:
                        expired on --as-of (as 'aimsready evidence check')`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// Written so NaN fails too: it would otherwise turn the gate off.
+			// Written so NaN fails too: every comparison with NaN is false,
+			// and a NaN threshold would turn the gate off.
 			if cmd.Flags().Changed("fail-under") && !(o.failUnder >= 0 && o.failUnder <= 100) {
 				return usageError("--fail-under must be a number from 0 to 100, not %g", o.failUnder)
 			}

@@ -8,11 +8,13 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/assess/interview"
 	"github.com/aimsready/aimsready/assess/interview/termquiet"
+	"github.com/aimsready/aimsready/catalog/strictyaml"
 	"github.com/aimsready/aimsready/report"
 	"github.com/spf13/cobra"
 )
@@ -89,14 +91,26 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		o.answers = assess.DefaultAnswersFile
 	}
 	accessible := o.accessible || envOn("ACCESSIBLE") || os.Getenv("TERM") == "dumb"
-	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.stdout)) {
+	if !accessible && !(isTerminal(e.stdin) && isTerminal(e.rawStdout)) {
 		return inputError(errors.New("assess is an interactive interview and needs a terminal"),
 			"in a script or CI, write the answers file with "+cite(e.command(initArgs(o.answers)...))+" and score it with "+cite(e.command("score", shellQuote(o.answers)))+"; for plain line-by-line prompts use "+cite(e.command(append(assessArgs(o), "--accessible")...)))
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	// Ctrl-C, SIGTERM and SIGHUP (the terminal window closed) all stop
+	// the interview the same way: the form gives the terminal back, every
+	// answer given is already saved, the resume message is printed.
+	ctx, cancel := context.WithCancelCause(ctx)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		if s, ok := <-sigs; ok {
+			cancel(signalCause{s})
+		}
+	}()
+	var once sync.Once
+	stop := func() { once.Do(func() { signal.Stop(sigs); close(sigs); cancel(nil) }) }
 	defer stop()
 
 	iv := &interview.Interview{
@@ -109,7 +123,7 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		Accessible: accessible,
 		Plain:      os.Getenv("NO_COLOR") != "",
 		In:         e.stdin,
-		Out:        e.stdout,
+		Out:        e.rawStdout,
 		Command: func(args ...string) string {
 			for i, a := range args {
 				args[i] = shellQuote(a)
@@ -120,15 +134,15 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 	}
 	if !accessible && !iv.Plain {
 		// Colours that suit the terminal; asked only now, see termquiet.
-		termquiet.Probe(e.stdout)
+		termquiet.Probe(e.rawStdout)
 	}
 	err = iv.Run(ctx)
 	stop()
 	interrupted := errors.Is(err, interview.ErrInterrupted)
 	if err != nil && !interrupted {
-		if iv.Answers == nil { // the file did not load: it was left as it is
+		if iv.Answers == nil { // stopped before the first question: the file was left as it is
 			hint := ""
-			if _, statErr := os.Stat(o.answers); statErr == nil {
+			if _, isLoadError := strictyaml.AsProblems(err); isLoadError {
 				hint = fmt.Sprintf("%s was not changed; fix it (%s lists every problem) or choose another file with --answers", o.answers, cite(e.command("validate", shellQuote(o.answers))))
 			}
 			return inputError(err, hint)
@@ -149,11 +163,24 @@ func runAssess(ctx context.Context, e *env, o assessOptions) error {
 		if errors.Is(err, interview.ErrInputEnded) {
 			why = "The input ended before the interview was complete."
 		}
+		var sc signalCause
+		hangup := errors.As(context.Cause(ctx), &sc) && sc.sig == syscall.SIGHUP
+		if hangup {
+			why = "The terminal was closed."
+		}
 		printResume(e.stderr, e, o, saved, why)
+		if hangup {
+			return errHangup
+		}
 		return errInterrupted
 	}
 	return nil
 }
+
+// signalCause is why the interview's context ended: a signal.
+type signalCause struct{ sig os.Signal }
+
+func (s signalCause) Error() string { return "received " + s.sig.String() }
 
 // printResume tells the user how to pick up where the interview stopped.
 func printResume(w io.Writer, e *env, o assessOptions, saved bool, why string) {

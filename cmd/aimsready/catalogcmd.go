@@ -72,7 +72,7 @@ that is its release date; for a custom catalog pass --date YYYY-MM-DD.`,
 			if exportFormat == "oscal" {
 				return runCatalogExportOSCAL(e.stdout, c, exportDate, e.catalogPath == "")
 			}
-			return runCatalogExport(e.stdout, c, exportFormat, e.catalogPath == "")
+			return runCatalogExport(e.rawStdout, c, exportFormat /* data, byte for byte */, e.catalogPath == "")
 		},
 	}
 	export.Flags().StringVar(&exportFormat, "format", "yaml", "output format: yaml, json or oscal")

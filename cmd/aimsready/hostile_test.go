@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHostileInputs feeds every broken and hostile file in
@@ -65,6 +66,33 @@ func TestHostileGeneratedInputs(t *testing.T) {
 	checkRun(t, []string{"validate", dir}, 2, dir+": is a directory, not an answers file")
 	checkRun(t, []string{"catalog", "lint", dir}, 2, dir+": is a directory, not a catalog file")
 	checkRun(t, []string{"--catalog", big, "version"}, 2, "larger than the 8 MiB limit")
+	// Devices are read only up to the limit: this must end at once.
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		done := make(chan bool)
+		go func() {
+			checkRun(t, []string{"validate", "/dev/zero"}, 2, "/dev/zero: file is more than 4,194,304 bytes, larger than the 4 MiB limit for an answers file")
+			checkRun(t, []string{"--catalog", "/dev/zero", "version"}, 2, "larger than the 8 MiB limit for a catalog file")
+			close(done)
+		}()
+		select { // a hang guard, not a speed check
+		case <-done:
+		case <-time.After(time.Minute):
+			t.Fatal("validate /dev/zero reads forever")
+		}
+	}
+	// Thousands of problems: the first of each kind, then a count.
+	var many strings.Builder
+	many.WriteString("format: 1\ncatalog: iso42001-2023@1.1.0\nanswers:\n")
+	for i := 0; i < 20_000; i++ {
+		many.WriteString("  \"X." + strconv.Itoa(i) + "\": {}\n")
+	}
+	manyPath := filepath.Join(dir, "many.yaml")
+	os.WriteFile(manyPath, []byte(many.String()), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"validate", manyPath}, strings.NewReader(""), &stdout, &stderr); code != 2 || stderr.Len() > 10_000 ||
+		!strings.Contains(stderr.String(), "20000 problems") || !strings.Contains(stderr.String(), "... and 19,980 more of the same kind as "+manyPath+":4") {
+		t.Errorf("many problems: exit %d, %d bytes on stderr:\n%.3000s", code, stderr.Len(), stderr.String())
+	}
 	if os.Geteuid() != 0 { // root reads anything
 		locked := filepath.Join(dir, "locked.yaml")
 		os.WriteFile(locked, []byte("format: 1\n"), 0o000)

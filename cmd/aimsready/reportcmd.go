@@ -116,13 +116,18 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if err != nil {
 		return err
 	}
-	if toStdout && format == "pdf" && isTerminal(e.stdout) {
+	if toStdout && format == "pdf" && isTerminal(e.rawStdout) {
 		return &cliError{code: exitBadInput, err: errors.New("refusing to write a PDF to the terminal"),
 			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: %s > report.pdf", e.command("report", shellQuote(path), "--format", "pdf"))}
 	}
 	if !toStdout && samePath(o.out, path) {
 		return inputError(fmt.Errorf("refusing to write the report over the answers file %s", path),
 			"choose another output file, for example -o report."+format)
+	}
+	if !toStdout {
+		if err := e.notOverCatalog(o.out, "the report"); err != nil {
+			return err
+		}
 	}
 
 	a, c, err := e.loadAnswers(path)
@@ -172,7 +177,11 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		return err
 	}
 	if toStdout {
-		_, err := e.stdout.Write(buf.Bytes())
+		out := e.stdout
+		if format == "pdf" {
+			out = e.rawStdout // binary; its text passed pdfSafe
+		}
+		_, err := out.Write(buf.Bytes())
 		return err
 	}
 	if err := assess.WriteFileAtomic(o.out, buf.Bytes(), 0o644); err != nil {
@@ -211,6 +220,15 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .xlsx, .csv or .json, or pass --format", o.out)
 	}
 	return byExt, nil
+}
+
+// notOverCatalog refuses an output path that names the custom catalog in
+// use, as the answers file is protected.
+func (e *env) notOverCatalog(out, what string) error {
+	if e.catalogPath != "" && samePath(out, e.catalogPath) {
+		return inputError(fmt.Errorf("refusing to write %s over the catalog in use, %s", what, e.catalogPath), "choose another output file")
+	}
+	return nil
 }
 
 // samePath reports whether out names the same file as in, by path or, when

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// /dev/null is a character device but no terminal: assess stops with the
+// "needs a terminal" hint, exit 2, and writes nothing.
+func TestAssessWithoutTerminal(t *testing.T) {
+	in, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer out.Close()
+	t.Setenv("TERM", "xterm")
+	t.Setenv("ACCESSIBLE", "")
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	var stderr bytes.Buffer
+	code := Main([]string{"assess", "--answers", path}, in, out, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "needs a terminal") || !strings.Contains(stderr.String(), "aimsready init") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("an answers file was written")
+	}
+}
+
+// Closing the terminal (SIGHUP) stops the interview as Ctrl-C does: the
+// answers are kept, the resume message printed, exit 129.
+func TestAssessSIGHUP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "aimsready") // testscript.Main runs the CLI under this name
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Skip(err)
+	}
+	path := filepath.Join(dir, "a.yaml")
+	cmd := exec.Command(bin, "assess", "--accessible", "--answers", path)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	stdin, _ := cmd.StdinPipe()
+	var stdout, stderr syncBuf
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	io.WriteString(stdin, "Acme\nDana\n\nAll products\n1\n0\n")
+	deadline := time.Now().Add(30 * time.Second) // a hang guard
+	for !strings.Contains(stdout.String(), "Saved the assessment details") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no save; stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 129 {
+		t.Errorf("exit: %v, want 129; stderr:\n%s", err, stderr.String())
+	}
+	for _, want := range []string{"The terminal was closed.", "Every answer given so far is saved in " + path, "Resume with:"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "organization: Acme") {
+		t.Errorf("answers not kept:\n%s", data)
+	}
+}
+
+// syncBuf is a buffer the process writes while the test reads it.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// --fail-under takes a number from 0 to 100; NaN once turned the gate off.
+func TestFailUnderRange(t *testing.T) {
+	for _, v := range []string{"NaN", "nan", "-1", "100.5", "Inf", "-Inf", "1e308"} {
+		checkRun(t, []string{"score", exampleAnswers, "--fail-under", v}, 2, "--fail-under must be a number from 0 to 100")
+	}
+	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "100"}, 1, "gate failed: overall score")
+	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "0"}, 0, "")
+}

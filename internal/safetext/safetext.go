@@ -1,0 +1,163 @@
+// Package safetext is the one place that decides which characters from a
+// file may reach a terminal or a report. Text from answers files and
+// custom catalogs is checked when loaded (strictyaml refuses control
+// characters), but outputs must not rely on that alone: every string from
+// a file passes through here on its way out.
+//
+// Neutralised everywhere: C0 and C1 control characters and DEL (escape
+// sequences, BEL, carriage returns that overwrite a line), invalid UTF-8,
+// and characters that are invisible yet change how text reads: bidi
+// controls and marks (U+200E, U+200F, U+061C, U+202A–U+202E,
+// U+2066–U+2069), zero-width characters (U+200B–U+200D, U+2060, U+FEFF),
+// line and paragraph separators and Unicode tag characters.
+//
+// It imports nothing of this module, so every room may use it.
+package safetext
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Replacement stands in for a control character or an invalid byte, so
+// that something visible shows that a character was there.
+const Replacement = '\uFFFD'
+
+// Invisible reports whether r is a format character that changes how
+// surrounding text reads or hides text: bidi controls and marks,
+// zero-width characters, separators, tags.
+func Invisible(r rune) bool {
+	switch {
+	case r == 0x061C, r == 0x200E, r == 0x200F, // bidi marks
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, // bidi embeddings, overrides, isolates
+		r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF, r == 0x180E, // zero-width
+		r == 0x2028, r == 0x2029, // line and paragraph separators
+		r >= 0xE0000 && r <= 0xE007F: // tag characters
+		return true
+	}
+	return false
+}
+
+// control reports whether r is a C0 or C1 control character or DEL.
+func control(r rune) bool { return r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) }
+
+// Line makes s safe on one line: line breaks and tabs become spaces, other
+// controls and invalid bytes the replacement character, invisible
+// characters are dropped.
+func Line(s string) string {
+	if clean(s, false) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && isInvalid(s, i):
+			b.WriteRune(Replacement)
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case control(r):
+			b.WriteRune(Replacement)
+		case Invisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Text is Line for text that may span lines: line breaks and tabs are
+// kept (CRLF and a lone CR become a line break, so a CR cannot overwrite
+// what was printed before it).
+func Text(s string) string {
+	if clean(s, true) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && isInvalid(s, i):
+			b.WriteRune(Replacement)
+		case r == '\r':
+			if !strings.HasPrefix(s[i+1:], "\n") {
+				b.WriteByte('\n')
+			}
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case control(r):
+			b.WriteRune(Replacement)
+		case Invisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// clean reports whether s needs no change (the common case, without
+// allocating).
+func clean(s string, multiline bool) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && isInvalid(s, i):
+			return false
+		case multiline && (r == '\n' || r == '\t'):
+		case control(r), Invisible(r):
+			return false
+		}
+	}
+	return true
+}
+
+func isInvalid(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n <= 1
+}
+
+// Writer neutralises everything written through it as Text does. A
+// character split across two writes is held back until it is complete.
+type Writer struct {
+	w    io.Writer
+	hold []byte
+}
+
+// NewWriter returns a Writer on w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (sw *Writer) Write(p []byte) (int, error) {
+	data := p
+	if len(sw.hold) > 0 {
+		data = append(sw.hold, p...)
+		sw.hold = nil
+	}
+	// Hold back an incomplete character at the end.
+	cut := len(data)
+	for k := 1; k <= 3 && k <= len(data); k++ {
+		c := data[len(data)-k]
+		if c < 0x80 {
+			break
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(data[len(data)-k:]) {
+				cut = len(data) - k
+			}
+			break
+		}
+	}
+	sw.hold = append(sw.hold, data[cut:]...)
+	if _, err := io.WriteString(sw.w, Text(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what is held back (an incomplete character, shown as the
+// replacement character).
+func (sw *Writer) Flush() error {
+	if len(sw.hold) == 0 {
+		return nil
+	}
+	sw.hold = nil
+	_, err := io.WriteString(sw.w, string(Replacement))
+	return err
+}
