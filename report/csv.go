@@ -20,18 +20,8 @@ var CSVHeader = []string{"rank", "id", "phase", "phase_title", "workstream", "qu
 // cell cannot start a new cell (nor a formula); cells a spreadsheet would
 // run as a formula are defused with a leading single quote (csvSafe).
 func WriteCSV(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	row := func(cells ...string) {
-		for i, c := range cells {
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteByte('"')
-			bw.WriteString(strings.ReplaceAll(c, `"`, `""`))
-			bw.WriteByte('"')
-		}
-		bw.WriteByte('\n')
-	}
+	cw := newCSV(w)
+	row := func(cells ...string) { cw.Write(cells) }
 	row(CSVHeader...)
 	for _, f := range r.Fixes {
 		row(
@@ -59,7 +49,8 @@ func WriteCSV(w io.Writer, r *Report) error {
 			csvSafe(f.Status),
 		)
 	}
-	return bw.Flush()
+	cw.Flush()
+	return cw.Error()
 }
 
 // csvSafe defuses spreadsheet formula injection. The cell becomes one line
@@ -80,3 +71,32 @@ func csvSafe(s string) string {
 	}
 	return s
 }
+
+// quotedCSV writes CSV with every cell quoted, as WriteCSV does, for every
+// CSV aimsready writes (fix list, SoA, evidence register, requests): a ";"
+// in a cell can then never start a new cell in semicolon locales. It has
+// the part of encoding/csv.Writer's API the writers use.
+type quotedCSV struct {
+	bw  *bufio.Writer
+	err error
+}
+
+func newCSV(w io.Writer) *quotedCSV { return &quotedCSV{bw: bufio.NewWriter(w)} }
+
+// Write writes one row.
+func (q *quotedCSV) Write(cells []string) error {
+	for i, c := range cells {
+		if i > 0 {
+			q.bw.WriteByte(',')
+		}
+		q.bw.WriteByte('"')
+		q.bw.WriteString(strings.ReplaceAll(c, `"`, `""`))
+		q.bw.WriteByte('"')
+	}
+	q.bw.WriteByte('\n')
+	return nil
+}
+
+// Flush writes what is buffered; Error reports its error.
+func (q *quotedCSV) Flush()       { q.err = q.bw.Flush() }
+func (q *quotedCSV) Error() error { return q.err }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -152,7 +151,7 @@ func WriteEvidenceCSV(w io.Writer, r *Report) error {
 }
 
 func writeEvidenceCSV(w io.Writer, items []EvidenceEntry) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	if err := cw.Write(EvidenceCSVHeader); err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -224,7 +223,7 @@ var RequestsHeader = []string{"question", "question_title", "criterion", "eviden
 
 // WriteRequestsCSV writes the evidence request list, one row per criterion.
 func WriteRequestsCSV(w io.Writer, reqs []assess.EvidenceRequest) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	if err := cw.Write(RequestsHeader); err != nil {
 		return err
 	}

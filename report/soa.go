@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strings"
 )
@@ -12,7 +11,7 @@ var SoACSVHeader = []string{"control", "title", "area", "area_title", "applicabi
 // WriteSoACSV writes the draft Statement of Applicability alone, one row per
 // Annex A control, for the client to adopt in their own document system.
 func WriteSoACSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	if err := cw.Write(SoACSVHeader); err != nil {
 		return err
 	}
