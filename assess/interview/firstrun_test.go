@@ -154,7 +154,7 @@ func TestAccessibleShowsDescriptionsWrappedAtWords(t *testing.T) {
 		"Tick every role that applies (x or space)",
 		"Type its name, or leave it empty and press enter to go on.",
 		"Does this control apply? Pre-selected",
-		"Evidence (optional). Documents or records that show it, separated by commas.",
+		"Evidence (optional). Documents or records that show it, separated by commas: a register id (E-001), a file path (hashed now into the evidence register) or a reference.",
 	} {
 		if !strings.Contains(flat, s) {
 			t.Errorf("accessible output lacks the description %q", s)

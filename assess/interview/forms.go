@@ -430,7 +430,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 }
 
 const (
-	evidenceHelp      = "Documents or records that show it, separated by commas."
+	evidenceHelp      = "Documents or records that show it, separated by commas: a register id (E-001), a file path (hashed now into the evidence register) or a reference."
 	justificationHelp = "The Statement of Applicability must justify every excluded control."
 )
 

@@ -524,11 +524,15 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 			return err
 		}
 	}
+	notes := attachEvidence(a, iv.Catalog, iv.Path, q, ans, a.Answers[q.ID])
 	a.Answers[q.ID] = ans
 	if err := iv.save(); err != nil {
 		return err
 	}
 	iv.printf("Saved %s: %s.\n", q.ID, describeAnswer(q, ans))
+	for _, n := range notes {
+		iv.printf("%s\n", n)
+	}
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,8 +113,11 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 		t.Errorf("systems = %+v, want %+v", a.Systems, want)
 	}
 	ids := c.Question("4.1").CriterionIDs()
-	want41 := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[0], ids[2]}, Notes: "Register since 2025",
-		Evidence: []string{"Context register v1", "minutes"}}
+	want41 := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[0], ids[2]}, Notes: "Register since 2025"}
+	// The evidence given went into the register, supporting what was met.
+	if got := registerLocations(a); !cmp.Equal(got, []string{"Context register v1", "minutes"}) {
+		t.Errorf("register = %q", got)
+	}
 	if diff := cmp.Diff(want41, a.Answers["4.1"]); diff != "" {
 		t.Errorf("4.1 (-want +got):\n%s", diff)
 	}
@@ -422,8 +426,11 @@ func TestTUIAnswerSavesThenCtrlCStops(t *testing.T) {
 	}
 	a := load(t, c, path)
 	ids := c.Question("4.1").CriterionIDs()
-	want := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[0], ids[2]}, Notes: "Register owned by the CRO",
-		Evidence: []string{"Context register v1", "workshop minutes"}}
+	want := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[0], ids[2]}, Notes: "Register owned by the CRO"}
+	// The evidence given went into the register, supporting what was met.
+	if got := registerLocations(a); !cmp.Equal(got, []string{"Context register v1", "workshop minutes"}) {
+		t.Errorf("register = %q", got)
+	}
 	if diff := cmp.Diff(want, a.Answers["4.1"]); diff != "" {
 		t.Errorf("4.1 (-want +got):\n%s", diff)
 	}
@@ -717,4 +724,47 @@ func TestAccessibleInclusionJustificationAndSharedCriteria(t *testing.T) {
 			t.Errorf("shared criterion %s recorded at A.3.2; it is answered at %s", id, cr.SameAs)
 		}
 	}
+}
+
+// Evidence given at a question goes into the register: a local file is
+// hashed on the spot, a plain reference recorded as written, both
+// supporting the criteria answered as met.
+func TestAccessibleEvidenceGoesIntoTheRegister(t *testing.T) {
+	c := builtin(t)
+	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, nil)
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "context.txt"), []byte("context register v1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}}
+	out, err := runLines(t, iv, "1", "0", "", "context.txt, DMS: AIMS/workshop minutes")
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("Run = %v\n%s", err, out)
+	}
+	a := load(t, c, path)
+	if len(a.Register) != 2 {
+		t.Fatalf("register = %+v\n%s", a.Register, out)
+	}
+	file, ref := a.Register[0], a.Register[1]
+	first := c.Question("4.1").Criteria[0].ID
+	if file.Location != "context.txt" || len(file.SHA256) != 64 || !slices.Contains(file.Supports, "4.1/"+first) {
+		t.Errorf("file item = %+v", file)
+	}
+	if ref.Location != "DMS: AIMS/workshop minutes" || ref.SHA256 != "" {
+		t.Errorf("reference item = %+v", ref)
+	}
+	if got := a.Answers["4.1"].Evidence; len(got) != 0 {
+		t.Errorf("evidence left on the question: %q", got)
+	}
+	if !strings.Contains(out, "added to the register (file, SHA-256 ") {
+		t.Errorf("output does not say the file was hashed:\n%s", out)
+	}
+}
+
+// registerLocations lists the register's locations in order.
+func registerLocations(a *assess.Answers) []string {
+	var out []string
+	for _, it := range a.Register {
+		out = append(out, it.Location)
+	}
+	return out
 }

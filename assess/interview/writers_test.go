@@ -115,7 +115,7 @@ func TestTypedTextAlwaysSaves(t *testing.T) {
 	if a.Organization != "Müller [31mAG" || a.Assessor != "Dana" || a.Scope != "Scope  with C1" {
 		t.Errorf("details %q %q %q", a.Organization, a.Assessor, a.Scope)
 	}
-	if got := a.Answers["4.1"]; got == nil || got.Notes != "note]0;x" || strings.Join(got.Evidence, "|") != "ev1|ev2" {
+	if got := a.Answers["4.1"]; got == nil || got.Notes != "note]0;x" || strings.Join(registerLocations(a), "|") != "ev1|ev2" {
 		t.Errorf("4.1 = %+v", got)
 	}
 }
