@@ -286,7 +286,23 @@ func (iv *Interview) Run(ctx context.Context) error {
 		i = j
 	}
 	iv.printf("All %d questions in scope are answered.\n", len(plan.Scope))
+	// The consultant's own words, once the whole assessment is answered
+	// (not after a section or a revisit of part of it).
+	if len(iv.Sections) == 0 && !iv.Revisit && iv.complete() {
+		return iv.askConclusions(ctx)
+	}
 	return nil
+}
+
+// complete reports whether every question of the assessment's profile is
+// answered.
+func (iv *Interview) complete() bool {
+	for _, q := range iv.Catalog.Questions() {
+		if ans := iv.Answers.Answers[q.ID]; iv.Answers.InProfile(q) && (ans == nil || !ans.Assessed) {
+			return false
+		}
+	}
+	return true
 }
 
 // inProfile counts the catalog's questions in the assessment's profile.

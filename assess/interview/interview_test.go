@@ -768,3 +768,37 @@ func registerLocations(a *assess.Answers) []string {
 	}
 	return out
 }
+
+// Once the whole assessment is answered, the interview offers the
+// consultant's conclusions for the report; they are saved when given.
+func TestAccessibleConclusionsAtTheEnd(t *testing.T) {
+	c := builtin(t)
+	done := map[string]*assess.Answer{}
+	for _, q := range c.Questions() {
+		if q.ID != "10.2" {
+			done[q.ID] = &assess.Answer{Applicable: true, Assessed: true, Met: []string{}, Decided: q.IsControl(), Justification: "Included because our credit model needs it."}
+			if !q.IsControl() {
+				done[q.ID].Justification = ""
+			}
+		}
+	}
+	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, done)
+	out, err := runLines(t, &Interview{Catalog: c, Path: path},
+		"0", "", "", // 10.2: nothing met
+		"y",                                      // add conclusions
+		"Good **foundations**; records missing.", // executive commentary
+		"- Impact assessments are not kept",      // findings
+		"No live systems were sampled.")          // limitations
+	if err != nil && !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("Run = %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Add your conclusions for the report now?") {
+		t.Fatalf("conclusions not offered:\n%s", out)
+	}
+	a := load(t, c, path)
+	if a.Commentary.Executive != "Good **foundations**; records missing." ||
+		!cmp.Equal(a.Commentary.Findings, []string{"Impact assessments are not kept"}) ||
+		a.Engagement.Limitations != "No live systems were sampled." {
+		t.Errorf("conclusions = %+v / %+v", a.Commentary, a.Engagement)
+	}
+}
