@@ -56,12 +56,10 @@ type WorkstreamTotal struct {
 func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 	res := sc.res
 	res.Fixes = make([]Fix, 0, capacity)
-	soaMissing := (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0) && res.Profile == ProfileFull
+	soaMissing := res.soaGapOpen()
 	soaCarried := false // an unmet "soa" criterion already names the gap
 	at := map[string]int{}
 	for _, q := range sc.applicable {
-		ans := sc.a.Answers[q.ID]
-		assessed := ans != nil && ans.Assessed
 		w := sc.weights[q.ID]
 		qTotal := q.TotalWeight()
 		var cites []string // shared by the question's fixes; built once
@@ -109,7 +107,6 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 				res.Blockers = append(res.Blockers, b)
 			}
 			at[id] = len(res.Fixes)
-			_ = assessed
 			res.Fixes = append(res.Fixes, f)
 		}
 	}

@@ -81,6 +81,13 @@ type Result struct {
 	Plan map[string]*PlanItem
 }
 
+// soaGapOpen reports whether the Statement of Applicability misses a
+// decision or a justification, which a full assessment treats as a
+// Stage 1 blocker (a quick snapshot does not cover every control).
+func (res *Result) soaGapOpen() bool {
+	return (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0) && res.Profile == ProfileFull
+}
+
 // Readiness is a share of criteria met; Has is false when no criterion of
 // that kind is in scope (shown as n/a, not 0).
 type Readiness struct {
@@ -229,6 +236,10 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 			sc.weights[q.ID] = w
 			qs := sc.scoreQuestion(q, ans, w)
 			res.Questions = append(res.Questions, qs)
+			// Included or excluded, a decided control needs a justification.
+			if q.IsControl() && ans.Decision() && strings.TrimSpace(ans.Justification) == "" {
+				res.SoAUnjustified = append(res.SoAUnjustified, q.ID)
+			}
 			switch qs.Status {
 			case StatusExcluded:
 				ss.Answered++
@@ -242,9 +253,6 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 				}
 			default:
 				ss.Answered++
-			}
-			if q.IsControl() && ans.Decision() && strings.TrimSpace(ans.Justification) == "" {
-				res.SoAUnjustified = append(res.SoAUnjustified, q.ID)
 			}
 			ss.Applicable++
 			secWeight += w
@@ -282,11 +290,6 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 		res.Overall = totalPoints / totalWeight
 	}
 	res.Documentation, res.Implementation, res.EvidenceCoverage = doc.readiness(), impl.readiness(), cov.readiness()
-	for _, id := range res.Excluded {
-		if q := c.Question(id); q != nil && strings.TrimSpace(a.Answers[id].Justification) == "" {
-			res.SoAUnjustified = append(res.SoAUnjustified, id) // cannot happen for loaded files; kept for hand-built answers
-		}
-	}
 	sc.fixes(c, totalWeight, nc)
 	res.Verdict = verdict(res, c)
 	return res

@@ -100,7 +100,7 @@ func blockerReasons(res *Result) []string {
 	var qs []string
 	seen := map[string]bool{}
 	gap := ""
-	if (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0) && res.Profile == ProfileFull {
+	if res.soaGapOpen() {
 		gap = soaGap(res)
 	}
 	for _, b := range res.Blockers {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -17,7 +18,9 @@ func WritePlanText(w io.Writer, r *Report, width int) error {
 	}
 	p := &printer{w: w}
 	p.f("Roadmap for %s (%s)\n", orNone(r.Cover.Organization), r.Cover.Date)
-	p.f("%s\n", Wrap("Fixes in phase order, then by importance; a fix never comes before a fix it builds on. Person-days: S = 2, M = 10, L = 40.", width, ""))
+	d := r.Roadmap.DaysPerEffort
+	p.f("%s\n", Wrap(fmt.Sprintf("Fixes in phase order, then by importance; a fix never comes before a fix it builds on. Person-days: S = %s, M = %s, L = %s.",
+		fmtNum(d[0].Days), fmtNum(d[1].Days), fmtNum(d[2].Days)), width, ""))
 	for _, ph := range r.Roadmap.Phases {
 		p.f("\nPhase %d: %s (%d fixes, %s person-days, %d blockers)\n", ph.Phase, ph.Title, ph.Fixes, fmtNum(ph.Days), ph.Blockers)
 		for _, f := range r.Fixes {
