@@ -38,7 +38,7 @@ func TestAccessibleAsksAssessmentDate(t *testing.T) {
 	if got := load(t, c, path).Date; got != "2026-04-30" {
 		t.Errorf("date = %q, want the one typed", got)
 	}
-	if !strings.Contains(out, "dated 2026-04-30") {
+	if !strings.Contains(flat(out), "dated 2026-04-30") {
 		t.Errorf("the saved date is not said:\n%s", out)
 	}
 }
@@ -96,7 +96,7 @@ func TestFullTurnsQuickSnapshotIntoFullAssessment(t *testing.T) {
 
 	// Without --full: only quick questions, and the way to widen it.
 	out, _ := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{quick.Section.ID}})
-	if !strings.Contains(strings.Join(strings.Fields(out), " "), "is a quick snapshot: only its quick-snapshot questions are asked") || !strings.Contains(out, "\n  aimsready assess --answers "+path+" --section "+quick.Section.ID+" --full\n") {
+	if !strings.Contains(flat(out), "is a quick snapshot: only its quick-snapshot questions are asked") || !strings.Contains(out, "\n  aimsready assess --answers "+path+" --section "+quick.Section.ID+" --full\n") {
 		t.Errorf("quick snapshot hint:\n%s", out)
 	}
 	if load(t, c, path).Profile != assess.ProfileQuick {
@@ -122,7 +122,7 @@ func TestFullTurnsQuickSnapshotIntoFullAssessment(t *testing.T) {
 		}
 	}
 	want := "was a quick snapshot and is now a full assessment: its answers are kept, and " + strconv.Itoa(inFull-inQuick) + " more questions are in scope."
-	if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+	if !strings.Contains(flat(out), want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 	var firstNonQuick *catalog.Question
