@@ -164,14 +164,24 @@ func kindRank(k catalog.EvidenceKind) int {
 	return 1
 }
 
-// dependencies lists, for each fix, the fixes it builds on: the fixes of
-// the questions its question builds on whose evidence kind is not later
-// than its own (a procedure needs the procedures it rests on; records need
-// everything beneath them).
+// dependencies lists, for each fix, the fixes it builds on: the foundations
+// of the questions its question builds on, and, for a fix that is not
+// itself required documented information, the foundations of its own
+// question ("add a section to the template" waits for "write the
+// procedure and template"). A question's foundations are its required
+// documented information (all its fixes if it has none, for the questions
+// that build on it); only those whose
+// evidence kind is not later than the fix's own count (a procedure needs
+// the procedures it rests on; records need everything beneath them).
+// Tying a fix to a prerequisite's foundations, not to every gap in it,
+// keeps the Statement of Applicability from waiting on refinements of the
+// risk assessment template.
 func dependencies(fixes []Fix, c *catalog.Catalog) [][]int {
-	byQuestion := map[string][]int{}
+	foundations := map[string][]int{}
 	for i := range fixes {
-		byQuestion[fixes[i].Question] = append(byQuestion[fixes[i].Question], i)
+		if isFoundation(c, &fixes[i]) {
+			foundations[fixes[i].Question] = append(foundations[fixes[i].Question], i)
+		}
 	}
 	deps := make([][]int, len(fixes))
 	pre := map[string][]string{}
@@ -181,8 +191,15 @@ func dependencies(fixes []Fix, c *catalog.Catalog) [][]int {
 			pre[q] = prerequisites(c, q)
 		}
 		k := kindRank(fixes[i].Evidence)
+		if !fixes[i].Blocker {
+			for _, j := range foundations[q] {
+				if fixes[j].Blocker && kindRank(fixes[j].Evidence) <= k {
+					deps[i] = append(deps[i], j)
+				}
+			}
+		}
 		for _, p := range pre[q] {
-			for _, j := range byQuestion[p] {
+			for _, j := range foundations[p] {
 				if kindRank(fixes[j].Evidence) <= k {
 					deps[i] = append(deps[i], j)
 				}
@@ -190,6 +207,25 @@ func dependencies(fixes []Fix, c *catalog.Catalog) [][]int {
 		}
 	}
 	return deps
+}
+
+// isFoundation reports whether a fix is one its question's dependents build
+// on: required documented information, or any fix of a question that
+// requires none.
+func isFoundation(c *catalog.Catalog, f *Fix) bool {
+	if f.Blocker {
+		return true
+	}
+	q := c.Question(f.Question)
+	if q == nil {
+		return true
+	}
+	for _, cr := range q.Criteria {
+		if cr.Documented {
+			return false
+		}
+	}
+	return true
 }
 
 // assignPhases gives every fix its base phase, then pulls what a fix builds
@@ -237,8 +273,10 @@ func prerequisites(c *catalog.Catalog, id string) []string {
 
 // fixHeap is a priority queue of fix indexes: phase, then importance
 // (inherited from the fixes that build on it, so a foundation of an
-// important fix is not held back by its own small weight), then smaller
-// effort, then catalog order. Seq makes it a total order.
+// important fix is not held back by its own small weight), then Stage 1
+// blockers before other fixes, then documents before practices before
+// records, then smaller effort, then catalog order.
+// Seq makes it a total order.
 type fixHeap struct {
 	idx   []int
 	fixes []Fix
@@ -256,6 +294,12 @@ func (h *fixHeap) Less(i, j int) bool {
 	}
 	if c := cmp.Compare(b.Importance, a.Importance); c != 0 {
 		return c < 0
+	}
+	if a.Blocker != b.Blocker { // of equal importance, what stops Stage 1 goes first
+		return a.Blocker
+	}
+	if c := cmp.Compare(kindRank(a.Evidence), kindRank(b.Evidence)); c != 0 {
+		return c < 0 // a document before the practice and records that follow it
 	}
 	if c := cmp.Compare(a.Effort.Days(), b.Effort.Days()); c != 0 {
 		return c < 0
@@ -310,6 +354,19 @@ func orderFixes(fixes []Fix, deps [][]int) {
 		for _, d := range dependents[i] {
 			if waiting[d]--; waiting[d] == 0 {
 				heap.Push(h, d)
+			}
+		}
+	}
+	if len(order) < len(fixes) {
+		// Only a loop in the links can hold a fix back; lint rejects loops
+		// in a catalog, and a fix list must never lose a fix all the same.
+		placed := make([]bool, len(fixes))
+		for _, i := range order {
+			placed[i] = true
+		}
+		for i := range fixes {
+			if !placed[i] {
+				order = append(order, i)
 			}
 		}
 	}
