@@ -108,8 +108,17 @@ func runInit(e *env, o *initOptions) error {
 		return err
 	}
 	// Only a regular file is overwritten; a device or pipe is written to.
-	if st, err := os.Stat(o.out); err == nil && st.Mode().IsRegular() && !o.force {
-		return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with "+cite(e.command("assess", "--answers", shellQuote(o.out)))+", or pass --force to start over")
+	if st, err := os.Stat(o.out); err == nil && st.Mode().IsRegular() {
+		if !o.force {
+			return inputError(fmt.Errorf("%s already exists; not overwriting it", o.out), "continue it with "+cite(e.command("assess", "--answers", shellQuote(o.out)))+", or pass --force to start over")
+		}
+		// Starting over under a running interview would wipe the answers it
+		// has acknowledged: take its lock for the length of the save.
+		lock, err := assess.LockFile(o.out)
+		if err != nil {
+			return inputError(err, "")
+		}
+		defer lock.Unlock()
 	}
 	if err := assess.Save(o.out, a, c); err != nil {
 		return inputError(err, "")

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/aimsready/aimsready/assess"
 )
 
 // /dev/null is a character device but no terminal: assess stops with the
@@ -115,4 +117,34 @@ func TestFailUnderRange(t *testing.T) {
 	}
 	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "100"}, 1, "gate failed: overall score")
 	checkRun(t, []string{"score", exampleAnswers, "--fail-under", "0"}, 0, "")
+}
+
+// init --force does not start a file over while an interview holds it.
+func TestInitForceRespectsInterviewLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	var stderr bytes.Buffer
+	if code := Main([]string{"init", "-o", path, "--org", "Acme", "--date", "2026-05-04"}, nil, io.Discard, &stderr); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr.String())
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, err := assess.LockFile(path) // an interview in progress
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	code := Main([]string{"init", "-o", path, "--org", "Other", "--force"}, nil, io.Discard, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "is open in another aimsready interview") {
+		t.Errorf("init --force under a lock: exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("init --force replaced a file an interview holds")
+	}
+	lock.Unlock()
+	stderr.Reset()
+	if code := Main([]string{"init", "-o", path, "--org", "Other", "--force"}, nil, io.Discard, &stderr); code != 0 {
+		t.Errorf("init --force after the interview: exit %d\n%s", code, stderr.String())
+	}
 }
