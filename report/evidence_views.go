@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aimsready/aimsready/assess"
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // The outputs of `aimsready evidence check`, `list` and `requests`.
@@ -48,7 +49,7 @@ func findingsJSON(fs []assess.EvidenceFinding) []evidenceFindingJSON {
 
 // WriteEvidenceCheckJSON writes the check for scripts.
 func WriteEvidenceCheckJSON(w io.Writer, ch *assess.EvidenceCheck) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.NewJSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(evidenceCheckJSON{EvidenceCheckSchema, ch.File, ch.AsOf, ch.OK(), ch.Items, ch.Files, ch.Verified,
@@ -196,7 +197,7 @@ func WriteEvidenceListCSV(w io.Writer, entries []EvidenceEntry) error {
 
 // WriteEvidenceListJSON writes register entries as JSON.
 func WriteEvidenceListJSON(w io.Writer, entries []EvidenceEntry, asOf string) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.NewJSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if entries == nil {

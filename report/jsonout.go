@@ -7,6 +7,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // writeIndentedJSON writes v exactly as encoding/json's Encoder does with
@@ -22,7 +24,8 @@ import (
 // encoding/json, so every value is encoded as it would be) and indented by a
 // walk that only skips over strings, 32 KB at a time.
 func writeIndentedJSON(w io.Writer, v any) error {
-	d := &indenter{w: w}
+	jw := safetext.NewJSONWriter(w)
+	d := &indenter{w: jw}
 	enc := json.NewEncoder(pieceWriter{d})
 	enc.SetEscapeHTML(false)
 	s := &streamer{enc: enc, d: d}
@@ -30,6 +33,9 @@ func writeIndentedJSON(w io.Writer, v any) error {
 	if s.err == nil {
 		d.Write([]byte{'\n'})
 		s.err = d.flush()
+	}
+	if s.err == nil {
+		s.err = jw.Flush()
 	}
 	return s.err
 }

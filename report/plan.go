@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/aimsready/aimsready/internal/safetext"
 )
 
 // PlanSchema versions the JSON of `aimsready plan --format json`.
@@ -80,7 +82,7 @@ func WritePlanJSON(w io.Writer, r *Report) error {
 		Fixes        []Fix   `json:"fixes"`
 		Disclaimer   string  `json:"disclaimer"`
 	}{PlanSchema, r.Cover.Organization, r.Cover.Date, r.Roadmap, r.Fixes, r.Disclaimer}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.NewJSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/aimsready/aimsready/catalog"
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/aimsready/aimsready/report"
 	"github.com/aimsready/aimsready/report/oscal"
 	"github.com/spf13/cobra"
@@ -159,7 +160,7 @@ func runCatalogList(w io.Writer, c *catalog.Catalog, format string) error {
 			}
 			items = append(items, it)
 		}
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(safetext.NewJSONWriter(w))
 		enc.SetIndent("", "  ")
 		return enc.Encode(items)
 	case "text":
@@ -299,7 +300,7 @@ func runCatalogExport(w io.Writer, c *catalog.Catalog, format string, builtin bo
 		}
 		return enc.Close()
 	case "json":
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(safetext.NewJSONWriter(w))
 		enc.SetIndent("", "  ")
 		return enc.Encode(c)
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,4 +85,40 @@ func TestInitOrgIsChecked(t *testing.T) {
 		t.Error("a file was written")
 	}
 	checkRun(t, []string{"init", "--org", "Acme\u200e GmbH", "-o", path}, 0, "wrote")
+}
+
+// JSON outputs keep invisible characters as data but spell them as \u
+// escapes, so a terminal or viewer showing the file is not reordered.
+func TestJSONOutputsEscapeInvisible(t *testing.T) {
+	dir := t.TempDir()
+	org := "Acme\u200e GmbH \u05d0\u200f\u200b\U000E0041"
+	path := filepath.Join(dir, "a.yaml")
+	src := "format: 1\ncatalog: iso42001-2023@1.1.0\norganization: \"Acme\\u200e GmbH \u05d0\\u200f\\u200b\\U000E0041\"\ndate: 2026-05-04\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"score", path, "--format", "json"},
+		{"report", path, "--format", "json"},
+		{"plan", path, "--format", "json"},
+		{"report", path, "--format", "oscal"},
+		{"evidence", "list", path, "--format", "json"},
+	} {
+		stdout, stderr, _ := runNeutral(t, args...)
+		if !json.Valid([]byte(stdout)) {
+			t.Errorf("%v: not JSON: %s\n%s", args, stdout, stderr)
+			continue
+		}
+		if args[0] == "evidence" {
+			continue // the register is empty: nothing names the organisation
+		}
+		if !strings.Contains(stdout, `Acme\u200e GmbH א\u200f\u200b\udb40\udc41`) {
+			t.Errorf("%v: the organisation is not escaped:\n%.600s", args, stdout)
+		}
+		var doc any
+		json.Unmarshal([]byte(stdout), &doc)
+		if !strings.Contains(fmt.Sprint(doc), org) {
+			t.Errorf("%v: the organisation does not decode as it was loaded", args)
+		}
+	}
 }

@@ -17,6 +17,7 @@ package safetext
 import (
 	"io"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -130,20 +131,7 @@ func (sw *Writer) Write(p []byte) (int, error) {
 		data = append(sw.hold, p...)
 		sw.hold = nil
 	}
-	// Hold back an incomplete character at the end.
-	cut := len(data)
-	for k := 1; k <= 3 && k <= len(data); k++ {
-		c := data[len(data)-k]
-		if c < 0x80 {
-			break
-		}
-		if utf8.RuneStart(c) {
-			if !utf8.FullRune(data[len(data)-k:]) {
-				cut = len(data) - k
-			}
-			break
-		}
-	}
+	cut := completeRunes(data)
 	sw.hold = append(sw.hold, data[cut:]...)
 	if _, err := io.WriteString(sw.w, Text(string(data[:cut]))); err != nil {
 		return 0, err
@@ -160,4 +148,107 @@ func (sw *Writer) Flush() error {
 	sw.hold = nil
 	_, err := io.WriteString(sw.w, string(Replacement))
 	return err
+}
+
+// completeRunes returns how much of data ends on a whole character: an
+// incomplete one at the end is held back for the next write.
+func completeRunes(data []byte) int {
+	for k := 1; k <= 3 && k <= len(data); k++ {
+		c := data[len(data)-k]
+		if c < 0x80 {
+			break
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(data[len(data)-k:]) {
+				return len(data) - k
+			}
+			break
+		}
+	}
+	return len(data)
+}
+
+// JSONWriter writes JSON with every invisible character (see Invisible)
+// spelled as a \u escape. The data stay exactly as loaded, since a JSON
+// reader decodes the escape to the same character, but a terminal, a
+// viewer or a diff shows the escape instead of letting the character
+// reorder or hide text. encoding/json emits those characters only inside
+// strings, where an escape is valid.
+type JSONWriter struct {
+	w    io.Writer
+	hold []byte
+	buf  []byte
+}
+
+// NewJSONWriter returns a JSONWriter on w.
+func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
+
+func (jw *JSONWriter) Write(p []byte) (int, error) {
+	data := p
+	if len(jw.hold) > 0 {
+		data = append(jw.hold, p...)
+		jw.hold = nil
+	}
+	cut := completeRunes(data)
+	jw.hold = append(jw.hold, data[cut:]...)
+	out := data[:cut]
+	if hasInvisible(out) {
+		jw.buf = jw.buf[:0]
+		for len(out) > 0 {
+			r, n := utf8.DecodeRune(out)
+			if Invisible(r) {
+				jw.buf = appendEscape(jw.buf, r)
+			} else {
+				jw.buf = append(jw.buf, out[:n]...)
+			}
+			out = out[n:]
+		}
+		out = jw.buf
+	}
+	if _, err := jw.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what is held back as it is; JSON from encoding/json never
+// ends inside a character, so this only matters for a truncated stream.
+func (jw *JSONWriter) Flush() error {
+	if len(jw.hold) == 0 {
+		return nil
+	}
+	_, err := jw.w.Write(jw.hold)
+	jw.hold = nil
+	return err
+}
+
+// hasInvisible is a fast check: every invisible character is encoded with
+// a lead byte 0xD8 (U+061C), 0xE1 (U+180E), 0xE2 (U+20xx), 0xEF (U+FEFF)
+// or 0xF3 (tags).
+func hasInvisible(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case 0xD8, 0xE1, 0xE2, 0xEF, 0xF3:
+			r, _ := utf8.DecodeRune(b[i:])
+			if Invisible(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendEscape spells r as JSON \u escapes (a surrogate pair above U+FFFF).
+func appendEscape(b []byte, r rune) []byte {
+	units := []rune{r}
+	if r > 0xFFFF {
+		r1, r2 := utf16.EncodeRune(r)
+		units = []rune{r1, r2}
+	}
+	for _, u := range units {
+		b = append(b, '\\', 'u', hexDigits[u>>12&0xF], hexDigits[u>>8&0xF], hexDigits[u>>4&0xF], hexDigits[u&0xF])
+	}
+	return b
 }

@@ -2,6 +2,8 @@ package safetext
 
 import (
 	"bytes"
+	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +48,27 @@ func TestWriterHoldsSplitCharacters(t *testing.T) {
 	w.Flush()
 	if got := b.String(); got != "end\uFFFD" {
 		t.Errorf("incomplete tail: %q", got)
+	}
+}
+
+// JSONWriter escapes invisible characters wherever the writes split them,
+// and a JSON reader gets the same text back.
+func TestJSONWriter(t *testing.T) {
+	in := "{\"s\":\"a\u200eb\u202ec\U000E0041d\ufeffé\"}\n"
+	want := `{"s":"a\u200eb\u202ec\udb40\udc41d\ufeffé"}` + "\n"
+	for size := 1; size <= len(in); size++ {
+		var out strings.Builder
+		jw := NewJSONWriter(&out)
+		for i := 0; i < len(in); i += size {
+			jw.Write([]byte(in[i:min(i+size, len(in))]))
+		}
+		jw.Flush()
+		if out.String() != want {
+			t.Fatalf("writes of %d bytes: got %q, want %q", size, out.String(), want)
+		}
+		var v struct{ S string }
+		if err := json.Unmarshal([]byte(out.String()), &v); err != nil || v.S != "a\u200eb\u202ec\U000E0041d\ufeffé" {
+			t.Fatalf("decodes to %q, %v", v.S, err)
+		}
 	}
 }

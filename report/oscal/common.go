@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/aimsready/aimsready/internal/safetext"
 	"github.com/aimsready/aimsready/report"
 )
 
@@ -137,7 +138,7 @@ const (
 )
 
 func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.NewJSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
