@@ -76,6 +76,10 @@ type Answers struct {
 	Commentary Commentary
 	Engagement Engagement
 	Branding   Branding
+
+	// layout is the file as loaded, whose comments and value styles a save
+	// keeps (layout.go); nil for answers not loaded from a file.
+	layout *yaml.Node
 }
 
 // System is an AI system in scope.
@@ -220,7 +224,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 		return nil, nil, err
 	}
 	r := reader(file)
-	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}}
+	a := &Answers{Answers: map[string]*Answer{}, Orphans: map[string]*Answer{}, layout: root}
 	var warnings []Warning
 	fields, ok := r.Mapping(root, "answers file", []string{"format", "catalog", "profile", "organization", "assessor", "date", "scope", "roles", "systems", "answers", "plan", "evidence", "commentary", "engagement", "branding"})
 	if !ok {

@@ -151,6 +151,22 @@ func MarshalChecked(file string, a *Answers, c *catalog.Catalog) ([]byte, error)
 	if err := Check(a, c); err != nil {
 		return nil, err
 	}
+	if a.layout != nil {
+		if data, err := marshalReadBack(file, a, c); err == nil {
+			return data, nil
+		}
+		// The file's own layout would not read back the same answers: save
+		// in the canonical layout instead, which always does.
+		plain := *a
+		plain.layout = nil
+		a = &plain
+	}
+	return marshalReadBack(file, a, c)
+}
+
+// marshalReadBack marshals a and proves the result loads back to the same
+// answers.
+func marshalReadBack(file string, a *Answers, c *catalog.Catalog) ([]byte, error) {
 	data, err := Marshal(a, c)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotSaved, err)

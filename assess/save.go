@@ -80,6 +80,9 @@ func Marshal(a *Answers, c *catalog.Catalog) ([]byte, error) {
 		root.Content[len(root.Content)-2].HeadComment = registerComment
 	}
 	root.Content = append(root.Content, deliverableNodes(a, c)...)
+	if a.layout != nil {
+		carryLayout(root, a.layout)
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

@@ -205,6 +205,11 @@ func ParseItems(file string, data []byte, maxBytes, maxItems int) (*yaml.Node, e
 	if n := findAlias(root); n != nil {
 		return fail(n.Line, "anchors and aliases (&name, *name) are not supported; write the values out")
 	}
+	// The comment at the top of the file belongs to the document; keep it
+	// on the root so a caller that saves the file again can keep it too.
+	if root.HeadComment == "" {
+		root.HeadComment = doc.HeadComment
+	}
 	return root, nil
 }
 
