@@ -36,6 +36,16 @@ func dateOr(date string) string {
 	return date
 }
 
+// readinessChange is "55.6 -> 60.1  (+4.5)", with n/a on a side that has
+// nothing to measure and no change then.
+func readinessChange(old, new assess.Readiness) string {
+	s := readinessLabel(old) + " -> " + readinessLabel(new)
+	if old.Has && new.Has {
+		s += "  (" + signed(assess.ShownDelta(old.Score, new.Score)) + ")"
+	}
+	return s
+}
+
 // Regression says what went down, one line each, for the
 // --fail-on-regression gate: "overall -1.2 (57.2 -> 56.0)", "6 Planning
 // -3.4 (52.3 -> 48.9)". None when nothing did.
@@ -56,10 +66,13 @@ func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 	if c.CatalogChanged {
 		p.f("%s\n\n", Wrap(catalogWarning(c), 80, ""))
 	}
-	p.f("Dates    %s -> %s\n", dateOr(c.Old.Date), dateOr(c.New.Date))
-	p.f("Overall  %s -> %s  (%s)\n", Pct(c.Old.Overall), Pct(c.New.Overall), signed(c.OverallDelta))
-	p.f("Verdict  %s -> %s\n", c.Old.Verdict.Label, c.New.Verdict.Label)
-	p.f("Blockers %d -> %d\n\nSections                                    before   after  change\n", c.BlockersBefore, c.BlockersAfter)
+	p.f("Dates           %s -> %s\n", dateOr(c.Old.Date), dateOr(c.New.Date))
+	p.f("Overall         %s -> %s  (%s)\n", Pct(c.Old.Overall), Pct(c.New.Overall), signed(c.OverallDelta))
+	p.f("Documentation   %s\n", readinessChange(c.Old.Documentation, c.New.Documentation))
+	p.f("Implementation  %s\n", readinessChange(c.Old.Implementation, c.New.Implementation))
+	p.f("Evidence        %s\n", readinessChange(c.Old.EvidenceCoverage, c.New.EvidenceCoverage))
+	p.f("Verdict         %s -> %s\n", c.Old.Verdict.Label, c.New.Verdict.Label)
+	p.f("Blockers        %d -> %d\n\nSections                                    before   after  change\n", c.BlockersBefore, c.BlockersAfter)
 	for _, s := range c.Sections {
 		before, after := "-", "-"
 		if s.InOld {
@@ -108,12 +121,15 @@ type diffJSON struct {
 }
 
 type diffSide struct {
-	Date           string  `json:"date"`
-	Catalog        string  `json:"catalog"`
-	AnswersCatalog string  `json:"answers_catalog"`
-	Overall        float64 `json:"overall"`
-	Verdict        string  `json:"verdict"`
-	Blockers       int     `json:"blockers"`
+	Date           string   `json:"date"`
+	Catalog        string   `json:"catalog"`
+	AnswersCatalog string   `json:"answers_catalog"`
+	Overall        float64  `json:"overall"`
+	Documentation  *float64 `json:"documentation_readiness"`
+	Implementation *float64 `json:"implementation_readiness"`
+	Evidence       *float64 `json:"evidence_coverage"`
+	Verdict        string   `json:"verdict"`
+	Blockers       int      `json:"blockers"`
 }
 
 type sectionDeltaJSON struct {
@@ -132,7 +148,8 @@ type fixRef struct {
 // WriteDiffJSON writes the comparison for scripts.
 func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	side := func(r *assess.Result, blockers int) diffSide {
-		return diffSide{r.Date, r.Catalog, r.AnswersFrom, Round2(r.Overall), r.Verdict.Label, blockers}
+		return diffSide{r.Date, r.Catalog, r.AnswersFrom, Round2(r.Overall), readinessJSON(r.Documentation),
+			readinessJSON(r.Implementation), readinessJSON(r.EvidenceCoverage), r.Verdict.Label, blockers}
 	}
 	// Deltas are differences of the numbers printed here (two decimals),
 	// so a script subtracting old from new gets the same.
@@ -172,6 +189,9 @@ func WriteDiffMarkdown(w io.Writer, c *assess.Comparison) error {
 	}
 	p.f("**Overall: %s -> %s (%s)** · %s -> %s · blockers %d -> %d\n\n", Pct(c.Old.Overall), Pct(c.New.Overall), signed(c.OverallDelta),
 		c.Old.Verdict.Label, c.New.Verdict.Label, c.BlockersBefore, c.BlockersAfter)
+	p.f("Documentation readiness %s · implementation readiness %s · evidence coverage %s\n\n",
+		readinessChange(c.Old.Documentation, c.New.Documentation), readinessChange(c.Old.Implementation, c.New.Implementation),
+		readinessChange(c.Old.EvidenceCoverage, c.New.EvidenceCoverage))
 	p.f("| Section | Before | After | Change |\n|---|---:|---:|---:|\n")
 	for _, s := range c.Sections {
 		before, after := "–", "–"

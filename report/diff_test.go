@@ -83,7 +83,7 @@ func TestDiffMarkdownListsFixesAndDates(t *testing.T) {
 	}
 	var txt bytes.Buffer
 	WriteDiffText(&txt, cmp)
-	if want := "Dates    " + cmp.Old.Date + " -> " + cmp.New.Date + "\n"; !strings.Contains(txt.String(), want) {
+	if want := "Dates           " + cmp.Old.Date + " -> " + cmp.New.Date + "\n"; !strings.Contains(txt.String(), want) {
 		t.Errorf("text diff lacks %q", want)
 	}
 }

@@ -45,9 +45,9 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	}
 	p.f("%s\n\n", Wrap(line, o.Width, ""))
 	p.f("Overall         %s / 100\n", Pct(res.Overall))
-	p.f("Documentation   %s   (document criteria met: what Stage 1 reviews)\n", readinessLabel(res.Documentation))
-	p.f("Implementation  %s   (practice and record criteria met: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
-	p.f("Evidence        %s   (met criteria with reviewed evidence behind them; under %.0f: claims)\n", readinessLabel(res.EvidenceCoverage), res.Method.EvidenceThreshold)
+	p.f("Documentation   %-5s  (document criteria met: what Stage 1 reviews)\n", readinessLabel(res.Documentation))
+	p.f("Implementation  %-5s  (practice and record criteria met: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
+	p.f("Evidence        %-5s  (met criteria with reviewed evidence behind them; under %.0f: claims)\n", readinessLabel(res.EvidenceCoverage), res.Method.EvidenceThreshold)
 	p.f("Verdict         %s\n", res.Verdict.Label)
 	for _, r := range res.Verdict.Reasons {
 		p.f("%s\n", bullet(r, o.Width, 16))
