@@ -177,9 +177,21 @@ func TestBoardSummaryOnePage(t *testing.T) {
 		return buf.Bytes()
 	}())
 	for _, want := range []string{"BOARD SUMMARY", "Müller & Søn Analytik GmbH", "Not ready for Stage 1", "OVERALL READINESS",
-		"DOCUMENTATION READINESS", "IMPLEMENTATION READINESS", "OUR VIEW", "gaps that matter most", "Stage 1 blocker", "The roadmap", "Total", "Page 1 of 1"} {
+		"DOCUMENTATION", "IMPLEMENTATION", "EVIDENCE COVERAGE", "OUR VIEW", "gaps that matter most", "Stage 1 blocker", "The roadmap", "Total", "Page 1 of 1"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the board summary lacks %q", want)
 		}
+	}
+	// Without a register there is no coverage to show: three tiles, with
+	// room for their full names.
+	text = pdfText(t, func() []byte {
+		r := exampleReport(t)
+		r.Evidence.Items = nil
+		var buf bytes.Buffer
+		WritePDFSummary(&buf, r)
+		return buf.Bytes()
+	}())
+	if !strings.Contains(text, "DOCUMENTATION READINESS") || strings.Contains(text, "EVIDENCE COVERAGE") {
+		t.Errorf("the board summary without a register:\n%s", text)
 	}
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // The one page for the board: who and when, the verdict and why, the
-// overall score with documentation and implementation readiness, the
+// overall score with documentation and implementation readiness (and
+// evidence coverage when the file keeps an evidence register), the
 // consultant's view, the five gaps that matter most in plain words, and
 // the roadmap phases with their effort. It stands alone (report
 // --summary) and opens the full report after the title page.
@@ -31,6 +32,9 @@ func (d *pdfDoc) boardOnly() {
 	d.board(true)
 }
 
+// boardTileW is the width of each of n score tiles, 4 mm apart.
+func boardTileW(n int) float64 { return (contentW - float64(n-1)*4) / float64(n) }
+
 // boardGaps picks the gaps for the board: Stage 1 blockers first, then
 // the rest in roadmap order.
 func boardGaps(fixes []Fix, n int) []Fix {
@@ -41,15 +45,24 @@ func boardGaps(fixes []Fix, n int) []Fix {
 
 // boardPlan is the page wrapped and measured, ready to draw.
 type boardPlan struct {
-	top       float64
-	logoW     float64
-	org, by   []string
-	reasons   [][]string
-	more      int // reasons left out
-	view      [][]richWord
-	gaps      []boardGap
-	tileNotes [3][]string
-	height    float64
+	top     float64
+	logoW   float64
+	org, by []string
+	reasons [][]string
+	more    int // reasons left out
+	view    [][]richWord
+	gaps    []boardGap
+	tiles   []boardTile
+	height  float64
+}
+
+// boardTile is one score on the board page: evidence coverage joins the
+// three readiness figures when the file keeps an evidence register.
+type boardTile struct {
+	label string
+	value *Points
+	need  float64 // the threshold to mark on the bar, if any
+	notes []string
 }
 
 type boardGap struct {
@@ -145,14 +158,25 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 	h += 3
 
 	// Score tiles.
-	tileW := (contentW-2*4)/3 - 6
-	notes := [3]string{"all criteria, weighted", "documents: what a Stage 1 audit reviews",
-		"practice and records: what a Stage 2 audit tests"}
+	impl := "practice and records: what a Stage 2 audit tests"
 	if s.Thresholds.Implementation > 0 {
-		notes[2] += "; needs " + fmtNum(s.Thresholds.Implementation)
+		impl += "; needs " + fmtNum(s.Thresholds.Implementation)
 	}
-	for i, n := range notes {
-		p.tileNotes[i] = d.clampLines(stSmall, d.lines(stSmall, n, tileW), 2, tileW)
+	p.tiles = []boardTile{
+		{label: "Overall readiness", value: &s.Overall, notes: []string{"all criteria, weighted"}},
+		{label: "Documentation readiness", value: s.Documentation, notes: []string{"documents: what a Stage 1 audit reviews"}},
+		{label: "Implementation readiness", value: s.Implementation, need: s.Thresholds.Implementation, notes: []string{impl}},
+	}
+	if len(r.Evidence.Items) > 0 {
+		// Four tiles are narrower: the two readiness labels lose the word
+		// their notes already carry.
+		p.tiles[1].label, p.tiles[2].label = "Documentation", "Implementation"
+		p.tiles = append(p.tiles, boardTile{label: "Evidence coverage", value: s.EvidenceCoverage, need: s.Thresholds.Evidence,
+			notes: []string{"met criteria with reviewed evidence; under " + fmtNum(s.Thresholds.Evidence) + ": claims"}})
+	}
+	tileW := boardTileW(len(p.tiles)) - 6
+	for i := range p.tiles {
+		p.tiles[i].notes = d.clampLines(stSmall, d.lines(stSmall, p.tiles[i].notes[0], tileW), 2, tileW)
 	}
 	h += boardTileH + 4
 
@@ -248,18 +272,9 @@ func (d *pdfDoc) drawBoard(p boardPlan, alone bool) {
 	}
 	y += 3
 
-	// Scores: three tiles with a bar each.
-	tiles := []struct {
-		label string
-		value *Points
-		need  float64
-	}{
-		{"Overall readiness", &s.Overall, 0},
-		{"Documentation readiness", s.Documentation, 0},
-		{"Implementation readiness", s.Implementation, s.Thresholds.Implementation},
-	}
-	tileW := (contentW - 2*4) / 3
-	for i, t := range tiles {
+	// Scores: a tile with a bar each.
+	tileW := boardTileW(len(p.tiles))
+	for i, t := range p.tiles {
 		x := marginL + float64(i)*(tileW+4)
 		d.fill(colPanel)
 		f.Rect(x, y, tileW, boardTileH, "F")
@@ -286,7 +301,7 @@ func (d *pdfDoc) drawBoard(p boardPlan, alone bool) {
 			f.Line(tx, barY-1.2, tx, barY+3.6)
 		}
 		ny := y + 20
-		for _, l := range p.tileNotes[i] {
+		for _, l := range t.notes {
 			d.text(stSmall, x+3, ny, tileW-6, l, "L")
 			ny += stSmall.lineH()
 		}
