@@ -118,6 +118,12 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 			Text: "The Statement of Applicability decides and justifies every control.", Reason: soaGap(res), Fix: soaFix}
 		if soa := c.Question("6.1.3"); soa != nil {
 			b.Question, b.Title, b.Text = soa.ID, soa.Title, "The Statement of Applicability decides and justifies every Annex A control."
+			b.Fix = soaGapFix(res)
+			// The roadmap carries it too, so the blockers it counts are the
+			// verdict's, and the work can be planned under 6.1.3/soa.
+			if cr := soa.Criterion("soa"); cr != nil {
+				res.Fixes = append(res.Fixes, sc.soaGapFix(c, soa, cr, b))
+			}
 		}
 		res.Blockers = append(res.Blockers, b)
 	}
@@ -125,6 +131,41 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 	assignPhases(res.Fixes, deps)
 	orderFixes(res.Fixes, deps)
 	res.Phases, res.Workstreams = totals(res.Fixes)
+}
+
+// soaGapFix is the fix for a Statement of Applicability that is in place
+// but leaves controls undecided or unjustified: a small document fix that
+// closes no criterion (so it gains no points), citing 6.1.3 and each
+// control it names.
+func (sc *scorer) soaGapFix(c *catalog.Catalog, soa *catalog.Question, cr *catalog.Criterion, b Blocker) Fix {
+	res := sc.res
+	id := soa.ID + "/" + cr.ID
+	cites := citations(soa)
+	for _, ids := range [][]string{res.SoAMissing, res.SoAUnjustified} {
+		for _, qid := range ids {
+			if q := c.Question(qid); q != nil {
+				cites = append(cites, q.Citation())
+			}
+		}
+	}
+	return Fix{
+		ID: id, Question: soa.ID, QuestionTitle: soa.FullTitle(), Criterion: cr.ID, Text: b.Text, Fix: b.Fix,
+		Cites: cites, Effort: catalog.EffortS, Evidence: catalog.EvidenceDocument, Blocker: true, Assessed: true,
+		Importance: sc.weights[soa.ID] * cr.Weight, Workstream: soa.WorkstreamID(), Plan: sc.a.Plan[id], Seq: len(res.Fixes),
+	}
+}
+
+// soaGapFix says what to write for the controls the SoA leaves open.
+func soaGapFix(res *Result) string {
+	var parts []string
+	if len(res.SoAMissing) > 0 {
+		parts = append(parts, "decide whether "+catalog.JoinAnd(res.SoAMissing)+" apply and write down why")
+	}
+	if len(res.SoAUnjustified) > 0 {
+		parts = append(parts, "write down why "+catalog.JoinAnd(res.SoAUnjustified)+" are included or excluded")
+	}
+	text := strings.Join(parts, ", and ")
+	return strings.ToUpper(text[:1]) + text[1:] + " in the Statement of Applicability, and record it in this assessment."
 }
 
 const soaFix = "Decide for each listed control whether it applies, write down why it is included or excluded in the Statement of Applicability, and record both in this assessment."

@@ -160,6 +160,15 @@ func TestFixOrderProperties(t *testing.T) {
 		if n != len(res.Fixes) {
 			t.Fatalf("phase totals count %d fixes of %d", n, len(res.Fixes))
 		}
+		// The roadmap counts the verdict's blockers, the SoA's open
+		// decisions included: a board page shows both numbers.
+		blockers := 0
+		for _, p := range res.Phases {
+			blockers += p.Blockers
+		}
+		if blockers != len(res.Blockers) {
+			t.Fatalf("the roadmap counts %d blockers, the verdict %d", blockers, len(res.Blockers))
+		}
 	}
 }
 

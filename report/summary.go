@@ -104,7 +104,11 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			if len(tags) > 0 {
 				tag = " [" + strings.Join(tags, "; ") + "]"
 			}
-			p.f("%3d. %s%s  phase %d, effort %s, +%s pts\n", f.Rank, f.ID, tag, f.Phase, f.Effort, Gain(f.Gain))
+			gain := "+" + Gain(f.Gain) + " pts"
+			if f.Gain == 0 && f.Blocker {
+				gain = "no points, clears a blocker" // the SoA's open decisions
+			}
+			p.f("%3d. %s%s  phase %d, effort %s, %s\n", f.Rank, f.ID, tag, f.Phase, f.Effort, gain)
 			if len(f.Also) > 0 {
 				p.f("%s\n", Wrap("also closes "+strings.Join(f.Also, ", "), o.Width, "     "))
 			}

@@ -235,6 +235,10 @@ func allMet(c *catalog.Catalog, date time.Time) *assess.Answers {
 	a.Assessor = "Sam Auditor"
 	for _, q := range c.Questions() {
 		a.Answers[q.ID] = &assess.Answer{Applicable: true, Assessed: true, Met: q.CriterionIDs()}
+		if q.IsControl() {
+			a.Answers[q.ID].Decided = true
+			a.Answers[q.ID].Justification = "Included because our AI risk assessment calls for it for the claims model."
+		}
 	}
 	return a
 }
