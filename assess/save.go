@@ -115,7 +115,7 @@ func questionComment(q *catalog.Question) string {
 	// in by hand without looking each question up.
 	b.WriteString("\ncriteria: list the ids of those met in met: [...]")
 	for _, cr := range q.Criteria {
-		text := cr.ID + ": " + strings.Join(strings.Fields(cr.Text), " ")
+		text := cr.ID + ": " + strings.Join(strings.Fields(cr.ForAssessor()), " ")
 		if cr.SameAs != "" {
 			text += " (answered under " + cr.SameAs + ")"
 		}

@@ -119,9 +119,15 @@ type Question struct {
 
 // Criterion is one checkable fact that is met or not met.
 type Criterion struct {
-	ID     string  `yaml:"id" json:"id"`
-	Text   string  `yaml:"text" json:"text"`
-	Weight float64 `yaml:"weight" json:"weight"`
+	ID   string `yaml:"id" json:"id"`
+	Text string `yaml:"text" json:"text"`
+	// NoEvent says how to answer an event-driven criterion before the
+	// first event ("If no change has been made yet, answer met when...").
+	// It guides whoever answers (the interview, the file's comments,
+	// catalog show), never the client's report, which states the
+	// criterion alone.
+	NoEvent string  `yaml:"no-event,omitempty" json:"no-event,omitempty"`
+	Weight  float64 `yaml:"weight" json:"weight"`
 	// Evidence is what it takes to meet the criterion: a document, a
 	// practice or records over time.
 	Evidence   EvidenceKind `yaml:"evidence" json:"evidence"`
@@ -210,7 +216,7 @@ func (c *Catalog) index() {
 			if target := c.byID[tq]; target != nil {
 				if t := target.Criterion(tc); t != nil {
 					cr.Target, cr.TargetQuestion = t, target
-					cr.Text, cr.Fix, cr.Effort, cr.Evidence, cr.Ask = t.Text, t.Fix, t.Effort, t.Evidence, t.Ask
+					cr.Text, cr.NoEvent, cr.Fix, cr.Effort, cr.Evidence, cr.Ask = t.Text, t.NoEvent, t.Fix, t.Effort, t.Evidence, t.Ask
 					cr.Documented, cr.MaxAgeMonths, cr.BeforeStage2 = false, t.MaxAgeMonths, t.BeforeStage2
 				}
 			}
@@ -357,4 +363,14 @@ func (c *Catalog) Suggest(id string) string {
 		}
 	}
 	return ""
+}
+
+// ForAssessor is the criterion as whoever answers it reads it: the
+// statement, then how to answer before the first event, if the catalog
+// says.
+func (cr *Criterion) ForAssessor() string {
+	if strings.TrimSpace(cr.NoEvent) == "" {
+		return cr.Text
+	}
+	return strings.TrimSpace(cr.Text) + " " + strings.TrimSpace(cr.NoEvent)
 }

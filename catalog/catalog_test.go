@@ -489,3 +489,50 @@ func TestWeightFor(t *testing.T) {
 		}
 	}
 }
+
+// Lint warns, with the place, on what makes a criterion hard to judge or
+// a fix hard to act on.
+func TestLintWarnings(t *testing.T) {
+	src := `id: my-sector
+version: 1.0.0
+title: Sector add-on
+sections:
+  - id: "X"
+    title: Sector controls
+    kind: annex
+    intro: Our own.
+    questions:
+      - id: "X.1"
+        title: Model cards
+        weight: 2
+        prompt: Do you publish model cards?
+        guidance: The auditor reads three.
+        criteria:
+          - {id: hedged, text: Cards are updated where appropriate., weight: 1, evidence: practice, fix: Update the cards., effort: S}
+          - {id: noun-fix, text: Cards name their owner., weight: 1, evidence: document, fix: Ownership of cards., effort: S}
+          - {id: twice, text: Cards are approved., weight: 1, evidence: document, fix: Update the cards., effort: S}
+          - {id: rule-in-text, text: "Cards are reviewed after each incident. If none has happened yet, answer met.", weight: 1, evidence: record, fix: Review the cards after each incident., effort: S}
+          - {id: rule-apart, text: Cards are reviewed yearly., no-event: "If a card is under a year old, answer met.", weight: 1, evidence: record, fix: Review each card every year., effort: S}
+`
+	c, err := Parse("sector.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Warnings(), "\n")
+	for _, want := range []string{
+		`X.1/hedged: text hedges with "where appropriate"`,
+		`X.1/noun-fix: fix starts with "Ownership"`,
+		`X.1/twice: same fix as X.1/hedged`,
+		`X.1/rule-in-text: text says how to answer; move that sentence to no-event`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "rule-apart") {
+		t.Errorf("a rule kept in no-event was warned about:\n%s", got)
+	}
+	if cr := c.Question("X.1").Criterion("rule-apart"); cr.ForAssessor() != "Cards are reviewed yearly. If a card is under a year old, answer met." {
+		t.Errorf("ForAssessor = %q", cr.ForAssessor())
+	}
+}

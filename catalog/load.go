@@ -202,12 +202,14 @@ func decodeRef(r *strictyaml.Reader, n *yaml.Node, what string) Ref {
 func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion {
 	c := &Criterion{Pos: pos(n)}
 	what = fmt.Sprintf("%s: criterion %q", what, strictyaml.Peek(n, "id"))
-	fields, _ := r.Mapping(n, what, []string{"id", "text", "weight", "evidence", "documented", "before-stage2", "fix", "effort", "ask", "max-age-months", "same-as", "replaces"})
+	fields, _ := r.Mapping(n, what, []string{"id", "text", "no-event", "weight", "evidence", "documented", "before-stage2", "fix", "effort", "ask", "max-age-months", "same-as", "replaces"})
 	c.ID = fieldString(r, fields, "id", what+": id")
 	for _, f := range fields {
 		switch f.Key {
 		case "text":
 			c.Text = r.String(f.Value, what+": text")
+		case "no-event":
+			c.NoEvent = r.String(f.Value, what+": no-event")
 		case "weight":
 			c.Weight = r.Number(f.Value, what+": weight")
 		case "documented":
@@ -574,8 +576,8 @@ func (c *Catalog) validateQuestion(s *Section, q *Question, seen map[string]Pos,
 			}
 		}
 		if cr.SameAs != "" {
-			if cr.Text != "" || cr.Fix != "" || cr.Effort != "" || cr.Evidence != "" || cr.Ask != "" || cr.Documented {
-				add(cr.Pos, "%s: a same-as criterion takes its text, fix, effort, evidence and ask from %s; remove them here", cwhat, cr.SameAs)
+			if cr.Text != "" || cr.NoEvent != "" || cr.Fix != "" || cr.Effort != "" || cr.Evidence != "" || cr.Ask != "" || cr.Documented {
+				add(cr.Pos, "%s: a same-as criterion takes its text, no-event, fix, effort, evidence and ask from %s; remove them here", cwhat, cr.SameAs)
 			}
 			continue // the target is checked once all questions are known
 		}

@@ -177,8 +177,8 @@ var FixVerbs = []string{
 }
 
 // Warnings are catalog lint findings that do not stop a catalog from
-// loading: hedge words, fixes that do not start with a verb, and
-// duplicated remedies.
+// loading: hedge words, fixes that do not start with a verb, duplicated
+// remedies, and answering rules written into a criterion's statement.
 func (c *Catalog) Warnings() []string {
 	var out []string
 	verbs := map[string]bool{}
@@ -195,10 +195,13 @@ func (c *Catalog) Warnings() []string {
 			if cr.Pos.Line > 0 {
 				where = fmt.Sprintf("%s:%d:%d: %s", c.File, cr.Pos.Line, cr.Pos.Col, where)
 			}
-			for _, field := range []struct{ name, text string }{{"text", cr.Text}, {"fix", cr.Fix}} {
+			for _, field := range []struct{ name, text string }{{"text", cr.Text}, {"no-event", cr.NoEvent}, {"fix", cr.Fix}} {
 				if h := hedgeIn(field.text); h != "" {
 					out = append(out, fmt.Sprintf("%s: %s hedges with %q; state the condition instead", where, field.name, h))
 				}
+			}
+			if strings.Contains(strings.ToLower(cr.Text), "answer met") || strings.Contains(strings.ToLower(cr.Text), "answer not met") {
+				out = append(out, fmt.Sprintf("%s: text says how to answer; move that sentence to no-event, so the client's report states the criterion alone", where))
 			}
 			if first, _, _ := strings.Cut(strings.TrimSpace(cr.Fix), " "); !verbs[first] {
 				out = append(out, fmt.Sprintf("%s: fix starts with %q, not a verb from the list (catalog.FixVerbs)", where, first))

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/aimsready/aimsready/assess"
@@ -436,6 +437,41 @@ func TestCSVSemicolonLocale(t *testing.T) {
 			if p := strings.TrimLeftFunc(cell, unicode.IsSpace); p != "" && strings.ContainsRune("=+-@＝＋－＠\ufeff\u200b", []rune(p)[0]) {
 				t.Errorf("cell %q starts a formula", cell)
 			}
+		}
+	}
+}
+
+// The client's report states each criterion; how to answer before the
+// first event is guidance for the assessor and stays out of it.
+func TestClientReportLeavesOutAnsweringRules(t *testing.T) {
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := 0
+	for _, q := range c.Questions() {
+		for _, cr := range q.Criteria {
+			if cr.NoEvent != "" {
+				rules++
+			}
+		}
+	}
+	if rules == 0 {
+		t.Fatal("the built-in catalog has no no-event rules; this test tests nothing")
+	}
+	a := assess.New(c, "Blank Ltd", time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC), assess.ProfileFull)
+	r := Build(assess.Score(a, c), c, Options{})
+	var md, pdf bytes.Buffer
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePDF(&pdf, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"Markdown": md.String(), "PDF": pdfText(t, pdf.Bytes())} {
+		flat := strings.Join(strings.Fields(text), " ")
+		if strings.Contains(flat, "answer met") || strings.Contains(flat, "answer not met") {
+			t.Errorf("the %s report tells the client how to answer", name)
 		}
 	}
 }

@@ -356,7 +356,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			sharedNotes = append(sharedNotes, fmt.Sprintf("Answered at %s (%s): %s", tq.ID, state, truncate(strings.Join(strings.Fields(cr.Text), " "), 90)))
 			continue
 		}
-		text := optionText(cr.Text, l)
+		text := optionText(cr.ForAssessor(), l)
 		texts = append(texts, text)
 		opts = append(opts, huh.NewOption(text, cr.ID))
 	}

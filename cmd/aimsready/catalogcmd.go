@@ -266,7 +266,7 @@ func runCatalogShow(e *env, c *catalog.Catalog, id string) error {
 		if cr.SameAs != "" {
 			fmt.Fprintf(w, "%s\n", report.Wrap("Same evidence as "+cr.SameAs+": answered there, counted here too.", width, "      "))
 		}
-		fmt.Fprintf(w, "%s\n", report.Wrap(cr.Text, width, "      "))
+		fmt.Fprintf(w, "%s\n", report.Wrap(cr.ForAssessor(), width, "      "))
 		fmt.Fprintf(w, "%s\n", report.Wrap("Fix: "+cr.Fix, width, "      "))
 		if cr.Ask != "" {
 			fmt.Fprintf(w, "%s\n", report.Wrap("Ask for: "+cr.Ask, width, "      "))

@@ -189,8 +189,11 @@ func criterionPart(control string, cr *catalog.Criterion) Part {
 	}
 	p.add("effort", string(cr.Effort))
 	part := Part{ID: criterionID(control, cr.ID), Name: "assessment-objective", Props: p.list(), Prose: prose(cr.Text)}
+	if rule := prose(cr.NoEvent); rule != "" {
+		part.Parts = append(part.Parts, Part{Name: "no-event", NS: NS, Title: "Before the first event", Prose: rule})
+	}
 	if fix := prose(cr.Fix); fix != "" {
-		part.Parts = []Part{{Name: "fix", NS: NS, Title: "Fix", Prose: fix}}
+		part.Parts = append(part.Parts, Part{Name: "fix", NS: NS, Title: "Fix", Prose: fix})
 	}
 	return part
 }
