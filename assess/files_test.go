@@ -2,6 +2,7 @@ package assess
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -307,4 +308,66 @@ func TestTrackedSave(t *testing.T) {
 	if msg := ce.Error(); !strings.Contains(msg, "both changed 5.2") || !strings.Contains(msg, "aimsready diff") {
 		t.Errorf("message: %v", msg)
 	}
+}
+
+// Writers that take the save lock for their read, change and write keep
+// each other's changes; a held lock is waited for, within limits.
+func TestLockForSave(t *testing.T) {
+	c := builtin(t)
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	if err := Save(path, newAnswers(t, "Acme"), c); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 12
+	errs := make(chan error, writers)
+	for i := 0; i < writers; i++ {
+		loc := fmt.Sprintf("DMS: document %d", i)
+		go func() {
+			errs <- func() error {
+				l, err := LockForSave(path)
+				if err != nil {
+					return err
+				}
+				defer l.Unlock()
+				a, _, err := LoadFile(path, c)
+				if err != nil {
+					return err
+				}
+				if _, err := AddEvidence(a, c, EvidenceItem{Location: loc, Status: EvidenceReceived, Supports: []string{"4.1/issues-identified"}}); err != nil {
+					return err
+				}
+				return Save(path, a, c)
+			}()
+		}()
+	}
+	for i := 0; i < writers; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, _, err := LoadFile(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Register) != writers {
+		t.Errorf("%d register items after %d writers, want %d", len(a.Register), writers, writers)
+	}
+
+	// A holder that does not let go: the next writer gives up, saying so.
+	held, err := LockForSave(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	defer func(old time.Duration) { SaveLockWait = old }(SaveLockWait)
+	SaveLockWait = 30 * time.Millisecond
+	if _, err := LockForSave(path); err == nil || !strings.Contains(err.Error(), "another aimsready process has been saving it") {
+		t.Errorf("LockForSave under a held lock = %v", err)
+	}
+	// The interview's lifetime lock is another lock: it does not block saves.
+	life, err := LockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	life.Unlock()
 }

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,14 +44,47 @@ func (e *LockedError) Error() string {
 // LockFile takes the lock for path, following a symbolic link so that two
 // links to one file share it. It fails with a *LockedError when another
 // process holds it.
-func LockFile(path string) (*Lock, error) {
+func LockFile(path string) (*Lock, error) { return lockFile(path, "lock") }
+
+// SaveLockWait is how long a writer waits for another aimsready process
+// to finish saving the same file.
+var SaveLockWait = 10 * time.Second
+
+// LockForSave takes the short lock every aimsready process holds while it
+// reads, changes and writes an answers file (an evidence command, each
+// save of the interview), waiting up to SaveLockWait for another holder.
+// Writers that take it one after another each see the others' changes:
+// twelve 'evidence add' run at once keep twelve items. It is separate
+// from the interview's lifetime lock, so 'evidence add' works while an
+// interview runs; the interview merges what it added at its next save.
+func LockForSave(path string) (*Lock, error) {
+	deadline := time.Now().Add(SaveLockWait)
+	for {
+		l, err := lockFile(path, "save.lock")
+		var held *LockedError
+		if err == nil || (!errors.As(err, &held) && !errors.Is(err, errLockMoving)) {
+			return l, err
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("%s: another aimsready process has been saving it for more than %s; try again once it has finished", path, SaveLockWait)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// errLockMoving: the lock file was removed and made again while we opened
+// it, each time we tried.
+var errLockMoving = errors.New("it keeps changing")
+
+// lockFile takes the lock named .NAME.<suffix> beside path's target.
+func lockFile(path, suffix string) (*Lock, error) {
 	target := path
 	if t, err := filepath.EvalSymlinks(path); err == nil {
 		target = t
 	}
-	lockPath := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".lock")
+	lockPath := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+"."+suffix)
 	if len(filepath.Base(lockPath)) > 255 {
-		lockPath = filepath.Join(filepath.Dir(target), tempPrefix(target)+"lock")
+		lockPath = filepath.Join(filepath.Dir(target), tempPrefix(target)+strings.ReplaceAll(suffix, ".", "-"))
 	}
 	for attempt := 0; attempt < 5; attempt++ {
 		f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o644)
@@ -90,7 +124,7 @@ func LockFile(path string) (*Lock, error) {
 		f.WriteAt([]byte(fmt.Sprintf("pid %d\nstarted %s\n", os.Getpid(), time.Now().Format(time.RFC3339))), 0)
 		return &Lock{f: f, path: lockPath}, nil
 	}
-	return nil, fmt.Errorf("%s: cannot take the lock %s: it keeps changing", path, lockPath)
+	return nil, fmt.Errorf("%s: cannot take the lock %s: %w", path, lockPath, errLockMoving)
 }
 
 // Unlock releases the lock and removes the lock file.

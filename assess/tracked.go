@@ -115,6 +115,13 @@ func (e *ConflictError) Error() string {
 // them); otherwise a is written beside the file and a *ConflictError
 // returned.
 func (t *Tracked) Save(a *Answers) (merged []string, err error) {
+	// Held from the check to the rename, so another aimsready writer
+	// cannot slip its save in between.
+	lock, err := LockForSave(t.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
 	data, st, err := readStamped(t.Path)
 	if err != nil {
 		return nil, err

@@ -24,6 +24,20 @@ func addAssessmentCommands(root *cobra.Command, e *env) {
 }
 
 // loadAnswers loads and checks an answers file, printing warnings to stderr.
+// lockForSave takes the answers file's save lock for a command that reads,
+// changes and writes it, so that two such commands run at once do not
+// lose each other's change. Release it with the returned func.
+func (e *env) lockForSave(path string) (func(), error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return func() {}, nil // nothing to protect; loading or saving says what is wrong
+	}
+	l, err := assess.LockForSave(path)
+	if err != nil {
+		return nil, inputError(err, "check that the folder is writable: aimsready keeps its lock and temporary files beside the answers file")
+	}
+	return l.Unlock, nil
+}
+
 func (e *env) loadAnswers(path string) (*assess.Answers, *catalog.Catalog, error) {
 	return e.loadAnswersWarn(path, e.warner(false))
 }
@@ -120,6 +134,11 @@ func runInit(e *env, o *initOptions) error {
 		}
 		defer lock.Unlock()
 	}
+	unlock, err := e.lockForSave(o.out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := assess.Save(o.out, a, c); err != nil {
 		return inputError(err, "")
 	}

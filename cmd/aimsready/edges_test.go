@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -146,5 +147,54 @@ func TestInitForceRespectsInterviewLock(t *testing.T) {
 	stderr.Reset()
 	if code := Main([]string{"init", "-o", path, "--org", "Other", "--force"}, nil, io.Discard, &stderr); code != 0 {
 		t.Errorf("init --force after the interview: exit %d\n%s", code, stderr.String())
+	}
+}
+
+// Twelve 'evidence add' processes run at once on one file (a script with
+// xargs -P, two terminals): every item they report added is in the file.
+func TestParallelEvidenceAddKeepsEveryItem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns processes")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "aimsready") // testscript.Main runs the CLI under this name
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Skip(err)
+	}
+	path := filepath.Join(dir, "a.yaml")
+	var stderr bytes.Buffer
+	if code := Main([]string{"init", "-o", path, "--org", "Acme", "--date", "2026-05-04"}, nil, io.Discard, &stderr); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr.String())
+	}
+	const n = 12
+	cmds := make([]*exec.Cmd, n)
+	outs := make([]bytes.Buffer, n)
+	for i := range cmds {
+		cmds[i] = exec.Command(bin, "evidence", "add", path, fmt.Sprintf("DMS: minutes %02d", i), "--reference", "--supports", "4.1/issues-identified")
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("evidence add %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		if loc := fmt.Sprintf("DMS: minutes %02d", i); !bytes.Contains(data, []byte(loc)) {
+			t.Errorf("%q was reported added but is not in the file", loc)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files left beside the answers file: %v", entries)
 	}
 }

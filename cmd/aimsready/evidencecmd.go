@@ -104,6 +104,11 @@ func runEvidenceAdd(e *env, path, loc string, o *evidenceAddOptions) error {
 	if strings.TrimSpace(loc) == "" {
 		return usageError("evidence add needs a location: a file, a URL, or a reference with --reference")
 	}
+	unlock, err := e.lockForSave(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	a, c, err := e.loadAnswers(path)
 	if err != nil {
 		return err
@@ -362,6 +367,15 @@ The file is rewritten atomically (or written to -o).`,
 		Args: exactArgs(1, "an answers file"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			path := args[0]
+			dest := path
+			if out != "" {
+				dest = out
+			}
+			unlock, err := e.lockForSave(dest)
+			if err != nil {
+				return err
+			}
+			defer unlock()
 			a, c, err := e.loadAnswers(path)
 			if err != nil {
 				return err
@@ -384,10 +398,6 @@ The file is rewritten atomically (or written to -o).`,
 					sup = "supports " + strings.Join(up.Item.Supports, ", ")
 				}
 				fmt.Fprintf(e.stdout, "%s  %s (%s), %s\n", up.Item.ID, up.Item.Location, kind, sup)
-			}
-			dest := path
-			if out != "" {
-				dest = out
 			}
 			if err := assess.Save(dest, a, c); err != nil {
 				return inputError(err, "check that the folder exists and is writable")
@@ -412,6 +422,11 @@ location is a local file without a hash records its hash.`,
 		Args: argsBetween(1, -1, "an answers file and item ids"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			path := args[0]
+			unlock, err := e.lockForSave(path)
+			if err != nil {
+				return err
+			}
+			defer unlock()
 			a, c, err := e.loadAnswers(path)
 			if err != nil {
 				return err
