@@ -85,9 +85,6 @@ func newPDFDoc(r *Report) (*pdfDoc, error) {
 	f := fpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{f: f, r: r}
 
-	if _, err := textFonts(); err != nil {
-		return nil, fmt.Errorf("loading the PDF fonts: %w", err)
-	}
 	if l := r.Branding.Logo; l != nil {
 		f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
 		if err := f.Error(); err != nil {
