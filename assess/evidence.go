@@ -2,7 +2,6 @@ package assess
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,10 +61,24 @@ const (
 	LocationReference LocationKind = "reference" // anything else: recorded as written, not checked
 )
 
-var urlRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://\S`)
+// IsURL reports whether a location is a URL: a scheme (a letter, then
+// letters, digits, '+', '.' or '-'), "://" and something not blank.
+//
+// The checks of this file are written out rather than as regular
+// expressions: compiled at package initialisation, four of them made
+// every command start about a millisecond later (GODEBUG=inittrace=1).
+// FuzzEvidencePatterns holds them to the expressions they replace.
+func IsURL(loc string) bool {
+	i := 0
+	for i < len(loc) && (isASCIILetter(loc[i]) || i > 0 && (isASCIIDigit(loc[i]) || strings.IndexByte("+.-", loc[i]) >= 0)) {
+		i++
+	}
+	rest := loc[i:]
+	return i > 0 && len(rest) > 3 && rest[:3] == "://" && strings.IndexByte("\t\n\f\r ", rest[3]) < 0
+}
 
-// IsURL reports whether a location is a URL (scheme://...).
-func IsURL(loc string) bool { return urlRE.MatchString(loc) }
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 // Kind says how the item's location is reached.
 func (e *EvidenceItem) Kind() LocationKind {
@@ -94,10 +107,50 @@ func (e *EvidenceItem) Supporting(key string) bool { return slices.Contains(e.Su
 
 var (
 	evidenceKeys = []string{"id", "title", "location", "sha256", "date", "valid-until", "owner", "status", "supports", "notes"}
-	evidenceIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
-	sha256RE     = regexp.MustCompile(`^[0-9a-f]{64}$`)
-	generatedID  = regexp.MustCompile(`^E-(\d{1,9})$`)
 )
+
+// validEvidenceID: 1 to 40 letters, digits, '.', '_' or '-', starting with
+// a letter or digit.
+func validEvidenceID(id string) bool {
+	if id == "" || len(id) > 40 || !isASCIILetter(id[0]) && !isASCIIDigit(id[0]) {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if c := id[i]; !isASCIILetter(c) && !isASCIIDigit(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// validSHA256: 64 lower-case hexadecimal digits.
+func validSHA256(h string) bool {
+	if len(h) != 64 {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !isASCIIDigit(c) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// generatedNumber is the number of a generated id ("E-" and 1 to 9
+// digits), or false for any other id.
+func generatedNumber(id string) (int, bool) {
+	digits, ok := strings.CutPrefix(id, "E-")
+	if !ok || digits == "" || len(digits) > 9 {
+		return 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		if !isASCIIDigit(digits[i]) {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil
+}
 
 // EvidenceKey is the register's name for a criterion: QUESTION/criterion
 // where it is answered, so a same-as criterion shares its target's evidence.
@@ -128,7 +181,7 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 	switch {
 	case it.ID == "":
 		bad("id", "id is missing; give the item a short id such as E-001")
-	case !evidenceIDRE.MatchString(it.ID):
+	case !validEvidenceID(it.ID):
 		bad("id", "id %q must be 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit", it.ID)
 	}
 	if it.Status == "" {
@@ -152,7 +205,7 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 	if it.SHA256 != "" {
 		it.SHA256 = strings.ToLower(strings.TrimSpace(it.SHA256))
 		switch {
-		case !sha256RE.MatchString(it.SHA256):
+		case !validSHA256(it.SHA256):
 			bad("sha256", "sha256 must be 64 hexadecimal digits, as 'aimsready evidence add' records it")
 		case it.Location == "":
 			bad("sha256", "sha256 is recorded but the location is missing")
@@ -362,10 +415,8 @@ func registerNode(items []*EvidenceItem) *yaml.Node {
 func NextEvidenceID(a *Answers) string {
 	n := 0
 	for _, it := range a.Register {
-		if m := generatedID.FindStringSubmatch(it.ID); m != nil {
-			if v, err := strconv.Atoi(m[1]); err == nil && v > n {
-				n = v
-			}
+		if v, ok := generatedNumber(it.ID); ok && v > n {
+			n = v
 		}
 	}
 	return fmt.Sprintf("E-%03d", n+1)

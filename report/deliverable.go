@@ -152,15 +152,16 @@ func ParseLogo(data []byte) (l *Logo, err error) {
 		}
 	}
 	// The PDF library reads the image its own way (it refuses interlaced
-	// PNGs, for one): try it now, so a bad logo fails here with a message
-	// rather than halfway through a report.
+	// PNGs, for one): try it now on the bytes the report will embed, so a
+	// bad logo fails here with a message rather than halfway through a
+	// report. A flattened PNG is plain RGB, which fpdf takes as it is.
 	defer func() {
 		if p := recover(); p != nil {
 			l, err = nil, fmt.Errorf("the PDF library cannot embed it (%v); re-export it as a plain PNG or baseline JPEG", p)
 		}
 	}()
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(data))
+	pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("the PDF library cannot embed it (%v); re-export it as a plain PNG or baseline JPEG", err)
 	}
@@ -239,16 +240,15 @@ func flattenPNG(data []byte) ([]byte, error) {
 	flat := image.NewRGBA(b)
 	draw.Draw(flat, b, image.White, image.Point{}, draw.Src)
 	draw.Draw(flat, b, img, b.Min, draw.Over)
-	// Fully opaque, so the encoder writes RGB without alpha.
+	// Every pixel is now opaque, so the encoder writes RGB without alpha
+	// (image.RGBA says so itself), taking its fast path for *image.RGBA.
+	// The default level, not the best: on a logo's long runs of one colour
+	// the best level spent about 10 ms for a few hundred bytes (example
+	// logo: 1,358 bytes instead of 1,049).
 	var out bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&out, opaque{flat}); err != nil {
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	if err := enc.Encode(&out, flat); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
 }
-
-// opaque reports itself opaque, which makes the PNG encoder write RGB.
-type opaque struct{ *image.RGBA }
-
-func (opaque) Opaque() bool { return true }

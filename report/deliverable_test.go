@@ -125,6 +125,10 @@ func TestLoadLogo(t *testing.T) {
 	if l, err := LoadLogo(good); err != nil || l.Type != "PNG" || l.W != 40 || l.H != 20 {
 		t.Fatalf("LoadLogo(ok.png) = %+v, %v", l, err)
 	}
+	// fpdf refuses interlaced PNGs; the flattened copy it is given is not.
+	if l, err := LoadLogo("../testdata/stress/interlaced.png"); err != nil || l.Type != "PNG" || l.W != 40 {
+		t.Fatalf("LoadLogo(interlaced.png) = %+v, %v", l, err)
+	}
 	if l, err := LoadLogo("../testdata/stress/logo.jpg"); err != nil || l.Type != "JPG" {
 		t.Fatalf("LoadLogo(logo.jpg) = %+v, %v", l, err)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -42,16 +43,36 @@ func writePDF(w io.Writer, r *Report, body func(*pdfDoc)) (err error) {
 	if err := d.f.Error(); err != nil {
 		return fmt.Errorf("rendering the PDF failed: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := d.f.Output(&buf); err != nil {
+	var sink compressSink
+	if err := d.f.Output(&sink); err != nil {
 		return fmt.Errorf("rendering the PDF failed: %w", err)
 	}
-	out, err := compressPDF(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("rendering the PDF failed: %w", err)
+	if sink.err != nil {
+		return fmt.Errorf("rendering the PDF failed: %w", sink.err)
 	}
-	_, err = w.Write(out)
+	_, err = w.Write(sink.out)
 	return err
+}
+
+// compressSink compresses the document fpdf writes into it (compressPDF)
+// while fpdf's own buffer is passed to Write, rather than copying the
+// whole uncompressed file (1.6 MB for the example report) first. fpdf
+// writes its buffer in one call; a second call is an error, never a
+// half-compressed file.
+type compressSink struct {
+	out    []byte
+	err    error
+	called bool
+}
+
+func (s *compressSink) Write(p []byte) (int, error) {
+	if s.called {
+		s.err = errors.New("pdf: the document came in more than one piece")
+		return 0, s.err
+	}
+	s.called = true
+	s.out, s.err = compressPDF(p) // keeps nothing of p
+	return len(p), nil
 }
 
 // pdfDoc holds the drawing state of one document.
@@ -85,9 +106,6 @@ func newPDFDoc(r *Report) (*pdfDoc, error) {
 	f := fpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{f: f, r: r}
 
-	if _, err := textFonts(); err != nil {
-		return nil, fmt.Errorf("loading the PDF fonts: %w", err)
-	}
 	if l := r.Branding.Logo; l != nil {
 		f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.Type}, bytes.NewReader(l.Data))
 		if err := f.Error(); err != nil {

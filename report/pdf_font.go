@@ -21,31 +21,40 @@ import (
 // through the font's own cmap (there is no cp1252 translator on the UTF-8
 // path), so nothing in the PDF code picked the wrong glyph: the font did.
 // The same fonts carry a proper text hyphen at U+00AD ("uni00AD", 682
-// units). textFonts gives the proportional faces that glyph for U+002D, by
-// copying its outline and metrics over the minus-like one, once per process.
+// units). textFace gives the proportional faces that glyph for U+002D, by
+// copying its outline and metrics over the minus-like one, once per face
+// and process.
 
-// pdfFonts are the TrueType faces the PDF embeds, by fpdf style.
-type pdfFonts struct {
-	regular, bold, italic, boldItalic []byte
+// The faces are patched on first use, each once per process: a report
+// that sets nothing in bold italics never pays for that face.
+var (
+	regularFace    = sync.OnceValues(func() ([]byte, error) { return patchedFace("Go Regular", goregular.TTF) })
+	boldFace       = sync.OnceValues(func() ([]byte, error) { return patchedFace("Go Bold", gobold.TTF) })
+	italicFace     = sync.OnceValues(func() ([]byte, error) { return patchedFace("Go Italic", goitalic.TTF) })
+	boldItalicFace = sync.OnceValues(func() ([]byte, error) { return patchedFace("Go Bold Italic", gobolditalic.TTF) })
+)
+
+// textFace returns the TrueType face the PDF embeds for an fpdf style
+// ("", "B", "I" or "BI").
+func textFace(style string) ([]byte, error) {
+	switch style {
+	case "B":
+		return boldFace()
+	case "I":
+		return italicFace()
+	case "BI":
+		return boldItalicFace()
+	}
+	return regularFace()
 }
 
-var textFonts = sync.OnceValues(func() (pdfFonts, error) {
-	var fs pdfFonts
-	var err error
-	if fs.regular, err = withTextHyphen(goregular.TTF); err != nil {
-		return fs, fmt.Errorf("Go Regular: %w", err)
+func patchedFace(name string, ttf []byte) ([]byte, error) {
+	out, err := withTextHyphen(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if fs.bold, err = withTextHyphen(gobold.TTF); err != nil {
-		return fs, fmt.Errorf("Go Bold: %w", err)
-	}
-	if fs.italic, err = withTextHyphen(goitalic.TTF); err != nil {
-		return fs, fmt.Errorf("Go Italic: %w", err)
-	}
-	if fs.boldItalic, err = withTextHyphen(gobolditalic.TTF); err != nil {
-		return fs, fmt.Errorf("Go Bold Italic: %w", err)
-	}
-	return fs, nil
-})
+	return out, nil
+}
 
 // withTextHyphen returns a copy of the TrueType font ttf whose U+002D glyph
 // has the outline and advance of its U+00AD glyph.
@@ -163,9 +172,13 @@ func fixChecksums(b []byte, tab map[string]ttfTable) {
 
 func ttfSum(b []byte) uint32 {
 	var s uint32
-	for i := 0; i < len(b); i += 4 {
+	n := len(b) &^ 3
+	for i := 0; i < n; i += 4 {
+		s += binary.BigEndian.Uint32(b[i:])
+	}
+	if n < len(b) { // a last, short word counts as padded with zeros
 		var w [4]byte
-		copy(w[:], b[i:min(i+4, len(b))])
+		copy(w[:], b[n:])
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s
@@ -187,15 +200,11 @@ func (d *pdfDoc) loadFont(family, face string) {
 		d.loaded = map[string]bool{}
 	}
 	d.loaded[key] = true
-	fonts, _ := textFonts() // checked when the document was set up
-	ttf := fonts.regular
-	switch face {
-	case "B":
-		ttf = fonts.bold
-	case "I":
-		ttf = fonts.italic
-	case "BI":
-		ttf = fonts.boldItalic
+	ttf, err := textFace(face)
+	if err != nil {
+		// The Go fonts are compiled in, so this is a bug, not bad input;
+		// writePDF turns the panic into an error.
+		panic(fmt.Sprintf("loading the PDF fonts: %v", err))
 	}
 	d.f.AddUTF8FontFromBytes(family, face, bytes.Clone(ttf))
 }

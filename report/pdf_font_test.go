@@ -12,6 +12,27 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
+// pdfFonts are the TrueType faces the PDF embeds, by fpdf style.
+type pdfFonts struct {
+	regular, bold, italic, boldItalic []byte
+}
+
+// textFonts patches all four faces.
+func textFonts() (pdfFonts, error) {
+	var fs pdfFonts
+	for _, f := range []struct {
+		style string
+		dst   *[]byte
+	}{{"", &fs.regular}, {"B", &fs.bold}, {"I", &fs.italic}, {"BI", &fs.boldItalic}} {
+		ttf, err := textFace(f.style)
+		if err != nil {
+			return fs, err
+		}
+		*f.dst = ttf
+	}
+	return fs, nil
+}
+
 // TestTextHyphen pins the cause of the wide hyphens: in the Go fonts U+002D
 // is drawn as a minus, wider than an en dash. The faces the PDF embeds give
 // it the fonts' own text hyphen instead, and the text still reads "-".

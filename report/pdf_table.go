@@ -46,6 +46,10 @@ type table struct {
 	// cont is drawn at the top of a continuation page (for example a
 	// question title) before the column header.
 	cont func()
+	// head holds the column titles wrapped to their columns, once: the
+	// header's height is needed for every row, and wrapping the titles
+	// again set the header font in the page each time for nothing.
+	head [][]string
 }
 
 const cellPad = 1.4
@@ -59,13 +63,8 @@ func (t *table) drawHeader() {
 		return
 	}
 	d := t.d
-	h := 0.0
-	ls := make([][]string, len(t.cols))
-	for i, c := range t.cols {
-		ls[i] = d.lines(stCellHead, pdfSafe(c.title), c.width-2*cellPad)
-		h = math.Max(h, float64(len(ls[i]))*stCellHead.lineH())
-	}
-	h += 2 * cellPad
+	ls := t.headLines()
+	h := t.headerHeight()
 	y := d.f.GetY()
 	d.fill(colNavy)
 	d.f.Rect(marginL, y, t.width(), h, "F")
@@ -99,10 +98,21 @@ func (t *table) headerHeight() float64 {
 		return 0
 	}
 	h := 0.0
-	for _, c := range t.cols {
-		h = math.Max(h, float64(len(t.d.lines(stCellHead, pdfSafe(c.title), c.width-2*cellPad))))
+	for _, ls := range t.headLines() {
+		h = math.Max(h, float64(len(ls)))
 	}
 	return h*stCellHead.lineH() + 2*cellPad
+}
+
+// headLines wraps the column titles the first time they are needed.
+func (t *table) headLines() [][]string {
+	if t.head == nil {
+		t.head = make([][]string, len(t.cols))
+		for i, c := range t.cols {
+			t.head[i] = t.d.lines(stCellHead, pdfSafe(c.title), c.width-2*cellPad)
+		}
+	}
+	return t.head
 }
 
 // start draws the header, keeping it with the first rows.
