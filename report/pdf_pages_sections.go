@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/aimsready/aimsready/catalog"
 )
 
 // The body of the PDF report: section detail, question by question, and the
@@ -234,8 +236,8 @@ func (d *pdfDoc) fixList() {
 	for _, ph := range r.Roadmap.Phases {
 		phases = append(phases, fmt.Sprintf("phase %d %s", ph.Phase, ph.Title))
 	}
-	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met, in roadmap order (%s); within a phase the more important fixes first, and never a fix before one it builds on. Under each gap is what is missing and the clause it comes from. Effort is S = days, M = weeks, L = months. Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references under each fix are our own analysis unless marked as a published crosswalk.",
-		len(r.Fixes), strings.Join(phases, ", "), Gain(100-float64(r.Summary.Overall))))
+	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met, in roadmap order (%s); within a phase the more important fixes first, and never a fix before one it builds on. Under each gap is what is missing and the clause it comes from. Effort is S, M or L: %s, %s or %s person-days. Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references under each fix are our own analysis unless marked as a published crosswalk.",
+		len(r.Fixes), strings.Join(phases, ", "), fmtNum(catalog.EffortS.Days()), fmtNum(catalog.EffortM.Days()), fmtNum(catalog.EffortL.Days()), Gain(100-float64(r.Summary.Overall))))
 	d.gap(3)
 	d.rows(d.fixRows(r.Fixes, true))
 }

@@ -82,8 +82,8 @@ func buildRoadmap(res *assess.Result) Roadmap {
 
 func effortDays() []EffortDays {
 	return []EffortDays{
-		{Effort: string(catalog.EffortS), Days: catalog.EffortS.Days(), Meaning: "days of work"},
-		{Effort: string(catalog.EffortM), Days: catalog.EffortM.Days(), Meaning: "weeks of work"},
-		{Effort: string(catalog.EffortL), Days: catalog.EffortL.Days(), Meaning: "months of work"},
+		{Effort: string(catalog.EffortS), Days: catalog.EffortS.Days(), Meaning: "a few person-days"},
+		{Effort: string(catalog.EffortM), Days: catalog.EffortM.Days(), Meaning: "about two person-weeks"},
+		{Effort: string(catalog.EffortL), Days: catalog.EffortL.Days(), Meaning: "about two person-months"},
 	}
 }
