@@ -199,8 +199,9 @@ func TestNoRemedyTwice(t *testing.T) {
 }
 
 // A fresh assessment's first ten fixes are all before Stage 1 and lay the
-// foundations a lead auditor checks first: scope, impact and risk
-// assessment, the Statement of Applicability.
+// foundations a lead auditor checks first, in a practitioner's order:
+// scope, risk criteria, policy, the impact and risk assessment methods,
+// the treatment process; then the SoA.
 func TestEmptyTopTenBeforeStage1(t *testing.T) {
 	c := builtin(t)
 	res := Score(New(c, "Empty", fixedDay, ProfileFull), c)
@@ -211,10 +212,16 @@ func TestEmptyTopTenBeforeStage1(t *testing.T) {
 			t.Errorf("fix %d %s is phase %d", f.Rank, f.ID, f.Phase)
 		}
 	}
-	for _, want := range []string{"4.3/scope-documented", "6.1.4/process-defined", "6.1.2/method-documented", "6.1.3/soa"} {
+	for _, want := range []string{"4.3/scope-documented", "6.1.1/risk-criteria-documented", "5.2/policy-documented",
+		"6.1.4/process-defined", "6.1.2/method-documented", "6.1.3/treatment-process-documented"} {
 		if !slices.Contains(ids, want) {
 			t.Errorf("top ten %v lacks %s", ids, want)
 		}
+	}
+	// The SoA itself follows the treatment process and the risk and impact
+	// assessments it rests on, just after the top ten.
+	if i := slices.IndexFunc(res.Fixes, func(f Fix) bool { return f.ID == "6.1.3/soa" }); i < 0 || i >= 12 {
+		t.Errorf("6.1.3/soa ranks %d, want within the first 12", i+1)
 	}
 }
 
