@@ -501,6 +501,9 @@ func thinWarnings(file string, answersNode *yaml.Node, a *Answers, c *catalog.Ca
 	for _, q := range c.Questions() {
 		if ans := a.Answers[q.ID]; ans.Excluded() {
 			if issue := ThinJustification(ans.Justification); issue != "" {
+				if UnacceptableExclusion(ans.Justification) {
+					issue += "; until it says why, the Statement of Applicability is a Stage 1 blocker"
+				}
 				ws = append(ws, Warning{File: file, Line: lines[q.ID], Msg: fmt.Sprintf("%s is excluded with a justification an auditor would not accept: %s", q.ID, issue)})
 			}
 		}

@@ -141,7 +141,7 @@ func (sc *scorer) soaGapFix(c *catalog.Catalog, soa *catalog.Question, cr *catal
 	res := sc.res
 	id := soa.ID + "/" + cr.ID
 	cites := citations(soa)
-	for _, ids := range [][]string{res.SoAMissing, res.SoAUnjustified} {
+	for _, ids := range [][]string{res.SoAMissing, res.SoAUnjustified, res.SoAGeneric} {
 		for _, qid := range ids {
 			if q := c.Question(qid); q != nil {
 				cites = append(cites, q.Citation())
@@ -164,6 +164,9 @@ func soaGapFix(res *Result) string {
 	if len(res.SoAUnjustified) > 0 {
 		parts = append(parts, "write down why "+catalog.JoinAnd(res.SoAUnjustified)+" are included or excluded")
 	}
+	if len(res.SoAGeneric) > 0 {
+		parts = append(parts, "replace the generic reason for excluding "+catalog.JoinAnd(res.SoAGeneric)+" with why each does not apply (or include it)")
+	}
 	text := strings.Join(parts, ", and ")
 	return strings.ToUpper(text[:1]) + text[1:] + " in the Statement of Applicability, and record it in this assessment."
 }
@@ -177,6 +180,9 @@ func soaGap(res *Result) string {
 	}
 	if n := len(res.SoAUnjustified); n > 0 {
 		parts = append(parts, fmt.Sprintf("no justification for %d control(s): %s", n, strings.Join(res.SoAUnjustified, ", ")))
+	}
+	if n := len(res.SoAGeneric); n > 0 {
+		parts = append(parts, fmt.Sprintf("only a generic phrase or placeholder as the reason for excluding %d control(s): %s", n, strings.Join(res.SoAGeneric, ", ")))
 	}
 	return "the Statement of Applicability has " + strings.Join(parts, "; and ")
 }

@@ -269,3 +269,45 @@ func TestPlanChanges(t *testing.T) {
 		t.Errorf("plan changes (-want +got):\n%s", diff)
 	}
 }
+
+// An exclusion whose reason is a generic phrase or placeholder is an SoA
+// gap, a Stage 1 blocker; a short but real reason is only a warning.
+func TestGenericExclusionIsSoAGap(t *testing.T) {
+	c := builtin(t)
+	base := allMetJustified(c)
+	for _, tt := range []struct {
+		why     string
+		blocked bool
+	}{
+		{"Not relevant.", true},
+		{"TBD", true},
+		{"We build no models.", false},
+		{"We build no AI models ourselves; every model we use is bought in as a service.", false},
+	} {
+		a := base()
+		a.Answers["A.7.3"] = &Answer{Applicable: false, Assessed: true, Decided: true, Justification: tt.why}
+		res := Score(a, c)
+		if got := slices.Contains(res.SoAGeneric, "A.7.3"); got != tt.blocked {
+			t.Errorf("%q: SoAGeneric %v, want A.7.3 listed %v", tt.why, res.SoAGeneric, tt.blocked)
+		}
+		if blocked := res.Verdict.Level == LevelNotReady; blocked != tt.blocked {
+			t.Errorf("%q: verdict %q", tt.why, res.Verdict.Label)
+		}
+	}
+}
+
+// allMetJustified returns a builder of an assessment with every criterion
+// met and every control included with a reason.
+func allMetJustified(c *catalog.Catalog) func() *Answers {
+	return func() *Answers {
+		a := New(c, "Complete Ltd", fixedDay, ProfileFull)
+		for _, q := range c.Questions() {
+			a.Answers[q.ID] = &Answer{Applicable: true, Assessed: true, Met: q.CriterionIDs()}
+			if q.IsControl() {
+				a.Answers[q.ID].Decided = true
+				a.Answers[q.ID].Justification = "Included because our risk assessment of the claims model calls for it."
+			}
+		}
+		return a
+	}
+}

@@ -75,6 +75,7 @@ type Result struct {
 	Excluded       []string // control ids excluded in the SoA
 	SoAMissing     []string // controls with no applicability decision
 	SoAUnjustified []string // controls decided without a justification
+	SoAGeneric     []string // controls excluded with a generic phrase or placeholder for a reason
 	Overdue        []Fix    // planned fixes past their due date (see MarkOverdue)
 	// Plan is the answers file's plan by fix id, including entries for
 	// fixes already done (their criterion met), for comparisons.
@@ -85,7 +86,7 @@ type Result struct {
 // decision or a justification, which a full assessment treats as a
 // Stage 1 blocker (a quick snapshot does not cover every control).
 func (res *Result) soaGapOpen() bool {
-	return (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0) && res.Profile == ProfileFull
+	return (len(res.SoAMissing) > 0 || len(res.SoAUnjustified) > 0 || len(res.SoAGeneric) > 0) && res.Profile == ProfileFull
 }
 
 // Readiness is a share of criteria met; Has is false when no criterion of
@@ -239,6 +240,8 @@ func Score(a *Answers, c *catalog.Catalog) *Result {
 			// Included or excluded, a decided control needs a justification.
 			if q.IsControl() && ans.Decision() && strings.TrimSpace(ans.Justification) == "" {
 				res.SoAUnjustified = append(res.SoAUnjustified, q.ID)
+			} else if q.IsControl() && ans.Decision() && !ans.Applicable && UnacceptableExclusion(ans.Justification) {
+				res.SoAGeneric = append(res.SoAGeneric, q.ID)
 			}
 			switch qs.Status {
 			case StatusExcluded:

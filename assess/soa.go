@@ -68,6 +68,19 @@ func ThinJustification(j string) string {
 	return ""
 }
 
+// UnacceptableExclusion reports whether an exclusion's justification is no
+// justification at all: a generic phrase ("Not relevant.") or placeholder
+// text. Such an exclusion is an SoA gap, as a missing justification is; a
+// merely short one stays a warning, since a few words can name a reason.
+func UnacceptableExclusion(j string) bool {
+	j = strings.TrimSpace(j)
+	if j == "" || hasPlaceholder(j) {
+		return j != ""
+	}
+	norm := strings.ToLower(strings.TrimRightFunc(j, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
+	return slices.Contains(genericJustifications, norm)
+}
+
 // MinInclusionWords is the fewest words a justification for including a
 // control needs: it should name the risk, system or obligation it answers.
 const MinInclusionWords = 5

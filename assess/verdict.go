@@ -122,5 +122,8 @@ func blockerReasons(res *Result) []string {
 	if len(res.SoAUnjustified) > 0 && gap != "" {
 		reasons = append(reasons, "The Statement of Applicability gives no justification for "+catalog.JoinAnd(res.SoAUnjustified)+".")
 	}
+	if len(res.SoAGeneric) > 0 && gap != "" {
+		reasons = append(reasons, "The Statement of Applicability excludes "+catalog.JoinAnd(res.SoAGeneric)+" with a generic phrase or placeholder instead of a reason.")
+	}
 	return reasons
 }

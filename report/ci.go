@@ -35,6 +35,7 @@ type scoreJSON struct {
 	Excluded         []string         `json:"excluded"`
 	SoAMissing       []string         `json:"soa_missing"`
 	SoAUnjustified   []string         `json:"soa_unjustified"`
+	SoAGeneric       []string         `json:"soa_generic_exclusions"`
 	Questions        []questionJSON   `json:"questions"`
 	Disclaimer       string           `json:"disclaimer"`
 }
@@ -155,7 +156,7 @@ func WriteScoreJSON(w io.Writer, res *assess.Result) error {
 		Sections:         []sectionJSON{}, Blockers: []blockerJSON{}, Phases: []phaseJSON{}, Workstreams: []workstreamJSON{},
 		Fixes: []fixJSON{}, Overdue: []string{}, Questions: []questionJSON{},
 		NotAssessed: nonNil(res.NotAssessed), Excluded: nonNil(res.Excluded), SoAMissing: nonNil(res.SoAMissing),
-		SoAUnjustified: nonNil(res.SoAUnjustified), Disclaimer: Disclaimer,
+		SoAUnjustified: nonNil(res.SoAUnjustified), SoAGeneric: nonNil(res.SoAGeneric), Disclaimer: Disclaimer,
 	}
 	for _, s := range res.Sections {
 		var score *float64

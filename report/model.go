@@ -95,6 +95,7 @@ type Summary struct {
 	Excluded         []string       `json:"excluded"`
 	SoAMissing       []string       `json:"soa_missing"`
 	SoAUnjustified   []string       `json:"soa_unjustified"`
+	SoAGeneric       []string       `json:"soa_generic_exclusions"`
 	Overdue          []Fix          `json:"overdue"`
 	FixCount         int            `json:"fix_count"`
 	TopFixes         []Fix          `json:"top_fixes"`
@@ -392,6 +393,7 @@ func Build(res *assess.Result, c *catalog.Catalog, o Options) *Report {
 	s.Excluded = nonNil(res.Excluded)
 	s.SoAMissing = nonNil(res.SoAMissing)
 	s.SoAUnjustified = nonNil(res.SoAUnjustified)
+	s.SoAGeneric = nonNil(res.SoAGeneric)
 	s.Overdue = []Fix{}
 	overdue := map[string]bool{}
 	for _, f := range res.Overdue {
@@ -591,7 +593,7 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 				days(catalog.EffortS), days(catalog.EffortM), days(catalog.EffortL)),
 			"Fix gain: the number of points the overall score rises if that one fix is done. It is shown for information; the gains of all fixes add up to 100 minus the overall score.",
 			"Cross-framework coverage: for each NIST AI RMF function, OWASP risk and EU AI Act article, the questions whose catalog entry references it, and how those questions scored (the question-weighted mean of their scores, excluded controls left out). It is coverage, not compliance: the other frameworks are not assessed. References marked crosswalk come from a published pairing; analysis marks our own reasoning.",
-			fmt.Sprintf("Thin justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or shorter than %d words; an inclusion when it is empty, a placeholder, a generic word such as \"required\" or shorter than %d words.", assess.MinJustificationWords, assess.MinInclusionWords),
+			fmt.Sprintf("Thin justifications: an exclusion is flagged when its justification is empty, a placeholder, a generic phrase such as \"not relevant\" or shorter than %d words; an inclusion when it is empty, a placeholder, a generic word such as \"required\" or shorter than %d words. An exclusion whose only reason is a generic phrase or placeholder counts as unjustified: a Stage 1 blocker.", assess.MinJustificationWords, assess.MinInclusionWords),
 		},
 		Efforts: effortDays(),
 		Statuses: []Threshold{

@@ -569,6 +569,9 @@ func (iv *Interview) recheckJustification(ctx context.Context, q *catalog.Questi
 		}
 		edit := true
 		text := ans.Justification
+		if ans.Excluded() && assess.UnacceptableExclusion(ans.Justification) {
+			issue += "; kept as it is, the Statement of Applicability stays a Stage 1 blocker"
+		}
 		// A confirm, as the applicability question is: y/n in accessible mode.
 		choice := huh.NewConfirm().
 			Title(iv.look.label("An auditor would not accept this justification for "+q.ID+": "+issue+". Edit it now?", "", "", false)).
