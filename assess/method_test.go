@@ -311,3 +311,28 @@ func allMetJustified(c *catalog.Catalog) func() *Answers {
 		return a
 	}
 }
+
+// Required documented information backed only by out-of-date evidence
+// gets a verdict reason; like coverage, it never changes the level.
+func TestStaleEvidenceReason(t *testing.T) {
+	c := builtin(t)
+	a := allMetJustified(c)()
+	a.Date = "2026-11-22"
+	before := Score(a, c)
+	a.Register = []*EvidenceItem{{ID: "E-001", Location: "DMS: impact assessment", Date: "2025-06-12", Status: EvidenceReviewed,
+		Supports: []string{"6.1.4/results-documented"}}}
+	after := Score(a, c)
+	reasons := strings.Join(after.Verdict.Reasons, " ")
+	if !strings.Contains(reasons, "rests on out-of-date evidence: 6.1.4/results-documented (E-001, current only until 2026-06-12)") {
+		t.Errorf("reasons: %s", reasons)
+	}
+	if after.Verdict.Level != before.Verdict.Level {
+		t.Errorf("level %v -> %v: stale evidence changed the verdict's level", before.Verdict.Level, after.Verdict.Level)
+	}
+	// A current, reviewed item for the same criterion answers the question.
+	a.Register = append(a.Register, &EvidenceItem{ID: "E-002", Location: "DMS: impact assessment v2", Date: "2026-10-01", Status: EvidenceReviewed,
+		Supports: []string{"6.1.4/results-documented"}})
+	if r := strings.Join(Score(a, c).Verdict.Reasons, " "); strings.Contains(r, "out-of-date") {
+		t.Errorf("a current item is there too, yet: %s", r)
+	}
+}

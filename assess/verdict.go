@@ -27,7 +27,7 @@ const (
 // threshold adds a reason at any level and never changes the level:
 // coverage is a second dimension, not a penalty.
 func verdict(res *Result, c *catalog.Catalog) Verdict {
-	claims := claimsReason(res)
+	claims := append(claimsReason(res), staleReason(res, c)...)
 	if res.Profile == ProfileQuick {
 		reasons := []string{fmt.Sprintf("This quick snapshot covers %d of the catalog's questions; run the full assessment before deciding on a Stage 1 audit.", len(res.Questions))}
 		reasons = append(reasons, blockerReasons(res)...)
@@ -76,6 +76,48 @@ func claimsReason(res *Result) []string {
 	}
 	return []string{fmt.Sprintf("Readiness rests mostly on claims: evidence coverage is %.1f (under %.0f), so most of what is reported as met has no reviewed, current evidence in the register. Auditors sample evidence: collect and review it before the audit.",
 		cov.Score, res.Method.EvidenceThreshold)}
+}
+
+// staleReason names the required documented information reported met
+// whose only reviewed evidence is out of date: an auditor finds the
+// record, then finds it stale. Like coverage, it never changes the level.
+func staleReason(res *Result, c *catalog.Catalog) []string {
+	counted := map[string]bool{} // criteria some current, reviewed item backs
+	for _, st := range res.Evidence {
+		if st.Counts {
+			for _, key := range st.Item.Supports {
+				counted[key] = true
+			}
+		}
+	}
+	met := map[string]bool{}
+	for _, qs := range res.Questions {
+		for _, id := range qs.Met {
+			met[qs.ID+"/"+id] = true
+		}
+	}
+	var stale []string
+	seen := map[string]bool{}
+	for _, st := range res.Evidence {
+		if !st.Stale || st.Item.Status != EvidenceReviewed {
+			continue
+		}
+		for _, key := range st.Item.Supports {
+			qid, cid, _ := strings.Cut(key, "/")
+			q := c.Question(qid)
+			if q == nil || seen[key] || counted[key] || !met[key] {
+				continue
+			}
+			if cr := q.Criterion(cid); cr != nil && cr.Documented {
+				seen[key] = true
+				stale = append(stale, fmt.Sprintf("%s (%s, current only until %s)", key, st.Item.ID, st.Expires))
+			}
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	return []string{"Required documented information reported in place rests on out-of-date evidence: " + catalog.JoinAnd(stale) + ". An auditor will ask for a current version."}
 }
 
 // missingStage2Records names the before-stage2 criteria not met, in
