@@ -165,10 +165,10 @@ func soaGapFix(res *Result) string {
 		parts = append(parts, "write down why "+catalog.JoinAnd(res.SoAUnjustified)+" are included or excluded")
 	}
 	if len(res.SoAGeneric) > 0 {
-		parts = append(parts, "replace the generic reason for excluding "+catalog.JoinAnd(res.SoAGeneric)+" with why each does not apply (or include it)")
+		parts = append(parts, "give the exclusion of "+catalog.JoinAnd(res.SoAGeneric)+" a real reason (or include it)")
 	}
 	text := strings.Join(parts, ", and ")
-	return strings.ToUpper(text[:1]) + text[1:] + " in the Statement of Applicability, and record it in this assessment."
+	return strings.ToUpper(text[:1]) + text[1:] + ", in the Statement of Applicability, and record it in this assessment."
 }
 
 const soaFix = "Decide for each listed control whether it applies, write down why it is included or excluded in the Statement of Applicability, and record both in this assessment."

@@ -29,14 +29,15 @@ func WritePlanText(w io.Writer, r *Report, width int) error {
 			if f.Phase != ph.Phase {
 				continue
 			}
-			line := f.ID
+			meta := ""
 			if f.Blocker {
-				line += " [blocker]"
+				meta += "[blocker] "
 			}
 			if pt := planText(f); pt != "" {
-				line += " [" + pt + "]"
+				meta += "[" + pt + "] "
 			}
-			p.f("%4d. %s  effort %s, %s\n", f.Rank, line, f.Effort, f.WorkstreamTitle)
+			meta += fmt.Sprintf("effort %s, %s", f.Effort, f.WorkstreamTitle)
+			p.f("%s\n", HeadLine(fmt.Sprintf("%4d. %s", f.Rank, f.ID), meta, width, "      "))
 			if len(f.Also) > 0 {
 				p.f("%s\n", Wrap("also closes "+strings.Join(f.Also, ", "), width, "      "))
 			}

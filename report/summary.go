@@ -46,8 +46,8 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	p.f("%s\n\n", Wrap(line, o.Width, ""))
 	p.f("Overall         %s / 100\n", Pct(res.Overall))
 	p.f("Documentation   %-5s  (document criteria met: what Stage 1 reviews)\n", readinessLabel(res.Documentation))
-	p.f("Implementation  %-5s  (practice and record criteria met: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
-	p.f("Evidence        %-5s  (met criteria with reviewed evidence behind them; under %.0f: claims)\n", readinessLabel(res.EvidenceCoverage), res.Method.EvidenceThreshold)
+	p.f("Implementation  %-5s  (practice and records: what Stage 2 tests; needs %.0f)\n", readinessLabel(res.Implementation), res.Method.ImplementationThreshold)
+	p.f("Evidence        %-5s  (met criteria with reviewed evidence; under %.0f: claims)\n", readinessLabel(res.EvidenceCoverage), res.Method.EvidenceThreshold)
 	p.f("Verdict         %s\n", res.Verdict.Label)
 	for _, r := range res.Verdict.Reasons {
 		p.f("%s\n", bullet(r, o.Width, 16))
@@ -67,7 +67,8 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			shown = shown[:o.MaxBlockers]
 		}
 		for _, b := range shown {
-			p.f("  %-7s %s: %s\n", b.Question, b.Criterion, Truncate(safetext.Line(b.Title), 50))
+			head := fmt.Sprintf("  %-7s %s: ", b.Question, b.Criterion)
+			p.f("%s%s\n", head, Truncate(safetext.Line(b.Title), max(20, o.Width-len([]rune(head)))))
 			p.f("%s\n", Wrap(b.Reason, o.Width, "          "))
 		}
 		if n := len(res.Blockers) - len(shown); n > 0 {
@@ -81,7 +82,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			p.f("  %d. %-26s %3d fixes  %5g days  +%s pts\n", ph.Phase, ph.Phase.Title(), ph.Fixes, ph.Days, Gain(ph.Gain))
 		}
 		n := min(o.Top, len(res.Fixes))
-		p.f("\nTop %d of %d fixes (by phase, then importance; a fix never comes before one it builds on)\n", n, len(res.Fixes))
+		p.f("\n%s\n", Wrap(fmt.Sprintf("Top %d of %d fixes (by phase, then importance; a fix never comes before one it builds on)", n, len(res.Fixes)), o.Width, ""))
 		for _, f := range res.Fixes[:n] {
 			var tags []string
 			if f.Blocker {
@@ -102,13 +103,13 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 			}
 			tag := ""
 			if len(tags) > 0 {
-				tag = " [" + strings.Join(tags, "; ") + "]"
+				tag = "[" + strings.Join(tags, "; ") + "]  "
 			}
 			gain := "+" + Gain(f.Gain) + " pts"
 			if f.Gain == 0 && f.Blocker {
 				gain = "no points, clears a blocker" // the SoA's open decisions
 			}
-			p.f("%3d. %s%s  phase %d, effort %s, %s\n", f.Rank, f.ID, tag, f.Phase, f.Effort, gain)
+			p.f("%s\n", HeadLine(fmt.Sprintf("%3d. %s", f.Rank, f.ID), fmt.Sprintf("%sphase %d, effort %s, %s", tag, f.Phase, f.Effort, gain), o.Width, "     "))
 			if len(f.Also) > 0 {
 				p.f("%s\n", Wrap("also closes "+strings.Join(f.Also, ", "), o.Width, "     "))
 			}
@@ -118,7 +119,7 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 	if len(res.Overdue) > 0 {
 		p.f("\nOverdue (%d)\n", len(res.Overdue))
 		for _, f := range res.Overdue {
-			p.f("  %s: due %s, %s, owner %s\n", f.ID, f.Plan.Due, f.Plan.Status, orNone(f.Plan.Owner))
+			p.f("%s\n", Wrap(fmt.Sprintf("%s: due %s, %s, owner %s", f.ID, f.Plan.Due, f.Plan.Status, orNone(f.Plan.Owner)), o.Width, "  "))
 		}
 	}
 	if len(res.NotAssessed) > 0 {

@@ -106,6 +106,19 @@ func EscapeMarkdown(s string) string {
 
 func wordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// HeadLine writes head and then meta on one line when they fit in width,
+// else head alone and meta wrapped under it at indent: a fix's id stays
+// whole at the start of its line, and no line runs past the terminal.
+func HeadLine(head, meta string, width int, indent string) string {
+	if meta == "" {
+		return head
+	}
+	if len([]rune(head))+2+len([]rune(meta)) <= width {
+		return head + "  " + meta
+	}
+	return head + "\n" + Wrap(meta, width, indent)
+}
+
 // Wrap folds text to width columns with the given indent on every line.
 func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
