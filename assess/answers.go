@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -206,6 +207,22 @@ func ParseDate(s string) (time.Time, error) {
 	return t, err
 }
 
+// DateIssue says what is wrong with a date that ParseDate refuses, in
+// words for the person who wrote it: the wrong form ("must be a calendar
+// date written YYYY-MM-DD"), or a day the calendar does not have.
+func DateIssue(s string) string {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' && isDigits(s[0:4]+s[5:7]+s[8:10]) {
+		month, _ := strconv.Atoi(s[5:7])
+		if month >= 1 && month <= 12 {
+			year, _ := strconv.Atoi(s[0:4])
+			days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return fmt.Sprintf("is not a day of the calendar: %s has %d days", time.Month(month).String()+" "+s[0:4], days)
+		}
+		return "is not a day of the calendar: the month must be 01 to 12"
+	}
+	return "must be a calendar date written YYYY-MM-DD"
+}
+
 func isDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -252,7 +269,7 @@ func Parse(file string, data []byte, c *catalog.Catalog) (*Answers, []Warning, e
 		case "date":
 			a.Date = r.String(f.Value, "date")
 			if _, err := ParseDate(a.Date); a.Date != "" && err != nil {
-				r.Errorf(f.Value, "date %q must be a calendar date written YYYY-MM-DD", a.Date)
+				r.Errorf(f.Value, "date %q %s", a.Date, DateIssue(a.Date))
 			}
 		case "scope":
 			a.Scope = r.String(f.Value, "scope")

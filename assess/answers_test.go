@@ -52,7 +52,7 @@ func TestParseRejects(t *testing.T) {
 		{"missing catalog", "format: 1\n", `catalog is missing`},
 		{"other catalog", "format: 1\ncatalog: my-sector@1.0.0\n", `answers were given against catalog "my-sector@1.0.0"`},
 		{"bad date", head + "date: 22.11.2026\n", `date "22.11.2026" must be a calendar date written YYYY-MM-DD`},
-		{"impossible date", head + "date: 2026-02-30\n", `must be a calendar date`},
+		{"impossible date", head + "date: 2026-02-30\n", `is not a day of the calendar: February 2026 has 28 days`},
 		{"bad role", head + "roles: [vendor]\n", `unknown role "vendor"`},
 		{"bad risk", head + "systems:\n  - {name: a, risk: extreme}\n", `risk must be one of low, limited, medium, high, unacceptable`},
 		{"empty", "", "a.yaml: file is empty"},

@@ -63,7 +63,7 @@ func Check(a *Answers, c *catalog.Catalog) error {
 	checkText("catalog", a.Catalog)
 	if a.Date != "" {
 		if _, err := ParseDate(a.Date); err != nil {
-			bad("date %q must be a calendar date written YYYY-MM-DD", a.Date)
+			bad("date %q %s", a.Date, DateIssue(a.Date))
 		}
 	}
 	if a.Profile != "" && a.Profile != ProfileFull && a.Profile != ProfileQuick {

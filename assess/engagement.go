@@ -227,7 +227,7 @@ func parseInterviewee(r *strictyaml.Reader, n *yaml.Node) Interviewee {
 func readDate(r *strictyaml.Reader, n *yaml.Node, what string) string {
 	d := strings.TrimSpace(r.String(n, what))
 	if _, err := ParseDate(d); d != "" && err != nil {
-		r.Errorf(n, "%s: %q must be a calendar date written YYYY-MM-DD", what, d)
+		r.Errorf(n, "%s: %q %s", what, d, DateIssue(d))
 		return ""
 	}
 	return d

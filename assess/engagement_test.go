@@ -82,7 +82,7 @@ func TestParseDeliverableRejects(t *testing.T) {
 		{"executive not text", "commentary:\n  executive: [a]\n", `commentary: executive must be text, not a list`},
 		{"escape in executive", "commentary:\n  executive: \"\\e[31m\"\n", `control character U+001B`},
 		{"unknown engagement key", "engagement:\n  auditor: x\n", `engagement: unknown key "auditor"`},
-		{"bad period date", "engagement:\n  period: {start: 2026-13-01}\n", `a.yaml:4:19: engagement: period: start: "2026-13-01" must be a calendar date`},
+		{"bad period date", "engagement:\n  period: {start: 2026-13-01}\n", `a.yaml:4:19: engagement: period: start: "2026-13-01" is not a day of the calendar: the month must be 01 to 12`},
 		{"period reversed", "engagement:\n  period: {start: 2026-11-01, end: 2026-10-01}\n", `engagement: period ends (2026-10-01) before it starts (2026-11-01)`},
 		{"unknown period key", "engagement:\n  period: {from: 2026-11-01}\n", `unknown key "from" (known: start, end)`},
 		{"interviewee without name", "engagement:\n  interviewees:\n    - {role: CISO}\n", `a.yaml:5:7: engagement: an interviewee needs a name`},

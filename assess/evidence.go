@@ -218,7 +218,7 @@ func checkItem(it *EvidenceItem, c *catalog.Catalog, sameVersion bool) ([]fieldP
 			return false
 		}
 		if _, err := ParseDate(v); err != nil {
-			bad(field, "%s %q must be a calendar date written YYYY-MM-DD", field, v)
+			bad(field, "%s %q %s", field, v, DateIssue(v))
 			return false
 		}
 		return true

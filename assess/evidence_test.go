@@ -28,7 +28,7 @@ func TestParseRegisterRejects(t *testing.T) {
 		{"duplicate id", ev("  - {id: E-1, location: a.pdf}\n  - {id: E-1, location: b.pdf}\n"), `a.yaml:8:10: evidence: id "E-1" is used twice (first at line 7)`},
 		{"bad status", ev("  - {id: E-1, location: a.pdf, status: approved}\n"), `a.yaml:7:40: evidence "E-1": status must be requested, received or reviewed, not "approved"`},
 		{"bad date", ev("  - {id: E-1, location: a.pdf, date: 14.09.2026}\n"), `a.yaml:7:38: evidence "E-1": date "14.09.2026" must be a calendar date written YYYY-MM-DD`},
-		{"impossible date", ev("  - {id: E-1, location: a.pdf, valid-until: 2026-02-30}\n"), `a.yaml:7:45: evidence "E-1": valid-until "2026-02-30" must be a calendar date`},
+		{"impossible date", ev("  - {id: E-1, location: a.pdf, valid-until: 2026-02-30}\n"), `a.yaml:7:45: evidence "E-1": valid-until "2026-02-30" is not a day of the calendar`},
 		{"valid-until before date", ev("  - {id: E-1, location: a.pdf, date: 2026-09-14, valid-until: 2026-01-01}\n"), `valid-until 2026-01-01 is before the item's date 2026-09-14`},
 		{"unknown question", ev("  - {id: E-1, location: a.pdf, supports: [\"5.9/x\"]}\n"), `a.yaml:7:43: evidence "E-1": supports: unknown question "5.9" in "5.9/x"`},
 		{"suggests A. prefix", ev("  - {id: E-1, location: a.pdf, supports: [\"6.2.4/x\"]}\n"), `did you mean A.6.2.4`},
@@ -337,7 +337,7 @@ func TestAddEvidence(t *testing.T) {
 		{EvidenceItem{Location: "a.pdf"}, "E-001 already records a.pdf"},
 		{EvidenceItem{ID: "E-001", Location: "z"}, `id "E-001" is already in the register`},
 		{EvidenceItem{Location: "z", Supports: []string{"A.5.2/process-defined"}}, `list it as "6.1.4/process-defined"`},
-		{EvidenceItem{Location: "z", Status: "done", Date: "2026-13-01"}, `status must be requested, received or reviewed, not "done"; date "2026-13-01" must be a calendar date`},
+		{EvidenceItem{Location: "z", Status: "done", Date: "2026-13-01"}, `status must be requested, received or reviewed, not "done"; date "2026-13-01" is not a day of the calendar`},
 	} {
 		n := len(a.Register)
 		if _, err := AddEvidence(a, c, tt.item); err == nil || !strings.Contains(err.Error(), tt.want) {

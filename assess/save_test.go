@@ -96,7 +96,7 @@ func TestSaveRefusesWhatWouldNotLoad(t *testing.T) {
 				a.Answers["5.2"].Evidence[i] = "e"
 			}
 		}, `evidence has 201 items, over the limit of 200`},
-		{"bad date", func(a *Answers) { a.Date = "2026-02-30" }, `date "2026-02-30" must be a calendar date`},
+		{"bad date", func(a *Answers) { a.Date = "2026-02-30" }, `date "2026-02-30" is not a day of the calendar`},
 		{"excluded clause", func(a *Answers) {
 			a.Answers["4.1"] = &Answer{Applicable: false, Assessed: true, Justification: "x"}
 		}, "clause 4.1 cannot be marked not applicable"},

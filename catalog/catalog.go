@@ -330,6 +330,14 @@ func JoinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+// JoinOr is JoinAnd with "or": "6.1.2, 6.1.3 or 6.1.4".
+func JoinOr(items []string) string {
+	if len(items) < 2 {
+		return JoinAnd(items)
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
 // Suggest explains an id that names no question: a heading clause such as
 // 7.5 points to its sub-clauses, and a near miss (a missing or extra "A.",
 // a lower-case "a.", stray spaces) points to the question meant. It returns
@@ -362,7 +370,43 @@ func (c *Catalog) Suggest(id string) string {
 			return fmt.Sprintf("did you mean %s %s?", q.ID, q.Title)
 		}
 	}
+	// A typo: the ids one keystroke away ("4.33" -> 4.3, "6.1.5" -> 6.1.4).
+	var near []*Question
+	for _, q := range c.Questions() {
+		if oneEditApart(strings.ToUpper(id), strings.ToUpper(q.ID)) {
+			near = append(near, q)
+		}
+	}
+	switch {
+	case len(near) == 1:
+		return fmt.Sprintf("did you mean %s %s?", near[0].ID, near[0].Title)
+	case len(near) > 1 && len(near) <= 4:
+		ids := make([]string, len(near))
+		for i, q := range near {
+			ids[i] = q.ID
+		}
+		return "did you mean " + JoinOr(ids) + "?"
+	}
 	return ""
+}
+
+// oneEditApart reports whether a becomes b by inserting, deleting or
+// changing one character.
+func oneEditApart(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // ForAssessor is the criterion as whoever answers it reads it: the

@@ -536,3 +536,20 @@ sections:
 		t.Errorf("ForAssessor = %q", cr.ForAssessor())
 	}
 }
+
+// Suggest points a mistyped id to the questions one keystroke away.
+func TestSuggestTypos(t *testing.T) {
+	c := builtinT(t)
+	for _, tt := range []struct{ id, want string }{
+		{"4.33", "did you mean 4.3 Determining the scope of the AI management system?"},
+		{"6.1.5", "did you mean 6.1.1, 6.1.2, 6.1.3 or 6.1.4?"},
+		{"7.5", "7.5 is a heading; its questions are 7.5.1, 7.5.2 and 7.5.3"},
+		{"a.7.4", "did you mean A.7.4 Quality of data for AI systems?"},
+		{"A.6.2.9", ""}, // seven ids one keystroke away: no guess
+		{"zzz", ""},
+	} {
+		if got := c.Suggest(tt.id); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}
