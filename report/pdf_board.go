@@ -12,8 +12,8 @@ import (
 // The one page for the board: who and when, the verdict and why, the
 // overall score with documentation and implementation readiness (and
 // evidence coverage when the file keeps an evidence register), the
-// consultant's view, the five gaps that matter most in plain words, and
-// the roadmap phases with their effort. It stands alone (report
+// consultant's view, the five gaps that matter most in plain words, any
+// planned fixes past due, and the roadmap phases with their effort. It stands alone (report
 // --summary) and opens the full report after the title page.
 //
 // It must read in greyscale: nothing is said by colour alone. Every level
@@ -52,6 +52,7 @@ type boardPlan struct {
 	more    int // reasons left out
 	view    [][]richWord
 	gaps    []boardGap
+	overdue []string // planned fixes past due, in a line or two
 	tiles   []boardTile
 	height  float64
 }
@@ -215,6 +216,12 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 	}
 	h += 2
 
+	// Planned fixes past due: what the board should chase first.
+	if len(s.Overdue) > 0 {
+		p.overdue = d.clampLines(stCellB, d.lines(stCellB, pdfSafe(overdueLine(s.Overdue)), contentW), []int{2, 2, 1, 1, 1}[squeeze], contentW)
+		h += float64(len(p.overdue))*stCellB.lineH() + 2
+	}
+
 	// The roadmap table.
 	if n := len(r.Roadmap.Phases); n > 0 {
 		h += stH3.lineH() + 1 + boardHeadH + float64(n+1)*boardRowH + 1 + stSmall.lineH()
@@ -356,6 +363,13 @@ func (d *pdfDoc) drawBoard(p boardPlan, alone bool) {
 		y += boardGapGap
 	}
 	y += 2
+	for _, l := range p.overdue {
+		d.text(stCellB, marginL, y, contentW, l, "L")
+		y += stCellB.lineH()
+	}
+	if len(p.overdue) > 0 {
+		y += 2
+	}
 
 	// The roadmap phases with their effort.
 	if ph := r.Roadmap.Phases; len(ph) > 0 {
@@ -404,6 +418,24 @@ func spellCount(n int) string {
 		return words[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// overdueLine names the planned fixes past due with their owners and due
+// dates: "1 planned fix past due: 8.4 Title, owner Ana, due 2026-11-15".
+func overdueLine(fixes []Fix) string {
+	items := make([]string, len(fixes))
+	for i, f := range fixes {
+		items[i] = f.Question + " " + f.QuestionTitle
+		if f.Owner != "" {
+			items[i] += ", owner " + f.Owner
+		}
+		items[i] += ", due " + f.Due
+	}
+	noun := "planned fixes"
+	if len(fixes) == 1 {
+		noun = "planned fix"
+	}
+	return fmt.Sprintf("%d %s past due: %s.", len(fixes), noun, strings.Join(items, "; "))
 }
 
 // lowerFirst lowers the first letter, so a statement can follow "Missing:",
