@@ -207,7 +207,7 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 			bg.tag = "Stage 1 blocker · " + bg.tag
 		}
 		bg.tag = pdfSafe(bg.tag)
-		bg.missing = d.clampLines(stCell, d.lines(stCell, pdfSafe("Missing: "+lowerFirst(orDash(g.CriterionText))), contentW-6), missingLines, contentW-6)
+		bg.missing = d.clampLines(stCell, d.lines(stCell, pdfSafe(gapLead(g)+lowerFirst(orDash(g.CriterionText))), contentW-6), missingLines, contentW-6)
 		if doLines > 0 {
 			bg.doing = d.clampLines(stCell, d.lines(stCell, pdfSafe("Do: "+g.Fix), contentW-6), doLines, contentW-6)
 		}
@@ -418,6 +418,15 @@ func spellCount(n int) string {
 		return words[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// gapLead opens a gap's line on the board: what is missing, or, for a
+// question nobody has answered yet, that it is not known to be missing.
+func gapLead(f Fix) string {
+	if !f.Assessed {
+		return "Not assessed yet: "
+	}
+	return "Missing: "
 }
 
 // overdueLine names the planned fixes past due with their owners and due
