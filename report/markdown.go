@@ -84,7 +84,7 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f("- Exclusions with a justification too thin for an audit: %d\n", r.SoA.Flagged)
 	}
 	if reg := r.Evidence; len(reg.Items) > 0 {
-		p.f("- Evidence register: %d items, %d reviewed, %d stale, %d criteria met without reviewed evidence (claimed)\n", len(reg.Items), reg.Reviewed, reg.Stale, reg.Claimed)
+		p.f("- Evidence register: %d items, %d reviewed, %d stale, %d expired, %d criteria met without reviewed evidence (claimed)\n", len(reg.Items), reg.Reviewed, reg.StaleByAge(), reg.Expired, reg.Claimed)
 	}
 	p.f("- Stage 1 blockers: %d\n", s.BlockerCount)
 	if n := len(s.Overdue); n > 0 {
