@@ -35,7 +35,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	p.f("| Tool | %s |\n\n", mdCell(toolLine(cv)))
 
 	if len(cv.Systems) > 0 {
-		p.f("**AI systems in scope**\n\n| System | Purpose | Role | Risk |\n|---|---|---|---|\n")
+		p.f("**AI systems in scope**\n\n| System | Purpose | Role | Internal risk rating |\n|---|---|---|---|\n")
 		for _, s := range cv.Systems {
 			p.f("| %s | %s | %s | %s |\n", mdCell(s.Name), mdCell(s.Purpose), mdCell(s.Role), mdCell(s.Risk))
 		}

@@ -208,6 +208,15 @@ func TestPDFFixListShowsPlan(t *testing.T) {
 	}
 }
 
+// The systems' risk is the organisation's own rating: next to EU AI Act
+// cross-references a bare "Risk" would read as the Act's class.
+func TestPDFSystemsRiskIsInternal(t *testing.T) {
+	flat := strings.Join(strings.Fields(pdfText(t, exampleReportPDF(t))), " ")
+	if !strings.Contains(flat, "Role Internal risk rating Claims triage model") {
+		t.Error(`the AI systems table does not label the risk "Internal risk rating"`)
+	}
+}
+
 func TestPDFHostileText(t *testing.T) {
 	r := hostileReport(t)
 	text := pdfText(t, renderPDFBytes(t, r))
