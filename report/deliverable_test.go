@@ -159,7 +159,9 @@ func TestBoardSummaryOnePage(t *testing.T) {
 	worst.Summary.Verdict.Reasons = []string{long, long, long, long, long, long}
 	for i := range worst.Fixes {
 		worst.Fixes[i].CriterionText, worst.Fixes[i].Fix, worst.Fixes[i].QuestionTitle = long, long, long
+		worst.Fixes[i].Owner, worst.Fixes[i].Due, worst.Fixes[i].Status, worst.Fixes[i].Overdue = long, "2020-01-01", "planned", true
 	}
+	worst.Summary.Overdue = worst.Fixes[:min(40, len(worst.Fixes))]
 	for name, r := range map[string]*Report{"example": exampleReport(t), "stress": stressReport(t), "worst": worst, "tiny": tinyReport("x")} {
 		var a, b bytes.Buffer
 		if err := WritePDFSummary(&a, r); err != nil {
@@ -185,6 +187,25 @@ func TestBoardSummaryOnePage(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the board summary lacks %q", want)
 		}
+	}
+	// The plan's fix past due is named with its owner and due date.
+	if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, "1 planned fix past due: 8.4 AI system impact assessment, owner Jonas Ritter (Head of Data Science), due 2026-11-15.") {
+		t.Errorf("the board summary does not name the planned fix past due:\n%s", text)
+	}
+	if strings.Contains(text, "Not assessed yet:") {
+		t.Error(`the example's board says "Not assessed yet:" of a gap in an assessed question`)
+	}
+	// A question nobody has answered yet is not known to be missing.
+	text = pdfText(t, func() []byte {
+		r := exampleReport(t)
+		r.Fixes = append([]Fix(nil), r.Fixes...)
+		r.Fixes[0].Assessed = false
+		var buf bytes.Buffer
+		WritePDFSummary(&buf, r)
+		return buf.Bytes()
+	}())
+	if !strings.Contains(text, "Not assessed yet: "+lowerFirst(exampleReport(t).Fixes[0].CriterionText)[:20]) {
+		t.Errorf(`the board summary does not say "Not assessed yet:" of a gap in an unanswered question:\n%s`, text)
 	}
 	// Without a register there is no coverage to show: three tiles, with
 	// room for their full names.

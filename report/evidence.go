@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aimsready/aimsready/assess"
 )
@@ -16,7 +17,8 @@ type EvidenceRegister struct {
 	Requested int             `json:"requested"`
 	Received  int             `json:"received"`
 	Reviewed  int             `json:"reviewed"`
-	Stale     int             `json:"stale"`
+	Stale     int             `json:"stale"`   // not current: stale by age or expired
+	Expired   int             `json:"expired"` // past valid-until; counted in Stale too
 	Expiring  int             `json:"expiring"`
 	// Claimed counts the criteria reported met that no reviewed, current
 	// item backs.
@@ -40,10 +42,14 @@ type EvidenceEntry struct {
 	Status      string   `json:"status"`
 	Supports    []string `json:"supports"`
 	Notes       string   `json:"notes"`
-	Stale       bool     `json:"stale"`
-	Expiring    bool     `json:"expiring"`
-	Undated     bool     `json:"undated"` // supports a record with a maximum age but has no date
-	Counts      bool     `json:"counts"`  // reviewed and current: it backs what it supports
+	Stale       bool     `json:"stale"` // not current on the day judged, for whatever reason
+	// Expired is set when the item is stale because it is past its
+	// valid-until, what 'evidence check' calls expired; a stale item that
+	// is not expired is too old for the records it supports.
+	Expired  bool `json:"expired"`
+	Expiring bool `json:"expiring"`
+	Undated  bool `json:"undated"` // supports a record with a maximum age but has no date
+	Counts   bool `json:"counts"`  // reviewed and current: it backs what it supports
 }
 
 // HashPrefix is the first 12 hex digits of the hash, enough to tell
@@ -55,9 +61,12 @@ func (e EvidenceEntry) HashPrefix() string {
 	return e.SHA256
 }
 
-// Mark is the entry's currency in a word: STALE, EXPIRING, UNDATED or "".
+// Mark is the entry's currency in a word: EXPIRED, STALE, EXPIRING,
+// UNDATED or "".
 func (e EvidenceEntry) Mark() string {
 	switch {
+	case e.Expired:
+		return "EXPIRED"
 	case e.Stale:
 		return "STALE"
 	case e.Expiring:
@@ -67,6 +76,28 @@ func (e EvidenceEntry) Mark() string {
 	}
 	return ""
 }
+
+// CurrencyDate is the date that goes with the entry's currency, in words:
+// "on 2026-10-31" for an expired item (its valid-until), "since
+// 2026-06-13" for one stale by age (the first day it no longer holds), and
+// "until DATE" for any other item that expires; "" when none does.
+func (e EvidenceEntry) CurrencyDate() string {
+	switch {
+	case e.Expires == "":
+		return ""
+	case e.Expired:
+		return "on " + e.Expires
+	case e.Stale:
+		if d, err := time.Parse("2006-01-02", e.Expires); err == nil {
+			return "since " + d.AddDate(0, 0, 1).Format("2006-01-02")
+		}
+		return "after " + e.Expires
+	}
+	return "until " + e.Expires
+}
+
+// StaleByAge counts the items stale because they are too old, not expired.
+func (reg EvidenceRegister) StaleByAge() int { return reg.Stale - reg.Expired }
 
 // Label names the entry in one line: "E-001 AI policy v1.3 (reviewed)",
 // with its mark when stale or expiring.
@@ -90,6 +121,9 @@ func EvidenceEntryOf(st assess.EvidenceState) EvidenceEntry {
 		Date: it.Date, ValidUntil: it.ValidUntil, Expires: st.Expires, ExpiryBasis: st.Basis, Owner: it.Owner,
 		Status: string(it.Status), Supports: nonNil(it.Supports), Notes: strings.TrimSpace(it.Notes),
 		Stale: st.Stale, Expiring: st.Expiring, Undated: st.Undated, Counts: st.Counts,
+		// As 'evidence check' judges it (assess.CheckEvidence): stale on
+		// the valid-until it records, not on the age of its records.
+		Expired: st.Stale && it.ValidUntil != "" && st.Expires == it.ValidUntil,
 	}
 }
 
@@ -107,6 +141,9 @@ func buildEvidence(res *assess.Result) EvidenceRegister {
 		}
 		if e.Stale {
 			reg.Stale++
+		}
+		if e.Expired {
+			reg.Expired++
 		}
 		if e.Expiring {
 			reg.Expiring++
@@ -142,7 +179,7 @@ func questionEvidence(r *Report, q Question) []string {
 }
 
 // EvidenceCSVHeader is the header row of the evidence register CSV.
-var EvidenceCSVHeader = []string{"id", "title", "location", "kind", "sha256", "date", "valid_until", "expires", "owner", "status", "supports", "stale", "expiring", "undated", "counts", "notes"}
+var EvidenceCSVHeader = []string{"id", "title", "location", "kind", "sha256", "date", "valid_until", "expires", "owner", "status", "supports", "stale", "expired", "expiring", "undated", "counts", "notes"}
 
 // WriteEvidenceCSV writes the evidence register, one row per item, with
 // formula-like cells defused as in the fix list.
@@ -159,7 +196,7 @@ func writeEvidenceCSV(w io.Writer, items []EvidenceEntry) error {
 		row := []string{
 			csvSafe(e.ID), csvSafe(e.Title), csvSafe(e.Location), e.Kind, e.SHA256, csvSafe(e.Date), csvSafe(e.ValidUntil),
 			csvSafe(e.Expires), csvSafe(e.Owner), e.Status, csvSafe(strings.Join(e.Supports, "; ")),
-			strconv.FormatBool(e.Stale), strconv.FormatBool(e.Expiring), strconv.FormatBool(e.Undated), strconv.FormatBool(e.Counts),
+			strconv.FormatBool(e.Stale), strconv.FormatBool(e.Expired), strconv.FormatBool(e.Expiring), strconv.FormatBool(e.Undated), strconv.FormatBool(e.Counts),
 			csvSafe(e.Notes),
 		}
 		if err := cw.Write(row); err != nil {
@@ -187,8 +224,8 @@ func writeMarkdownEvidence(p *printer, r *Report) {
 		p.f("The answers file has no evidence register yet, so every criterion reported as met is a claim. 'aimsready evidence add' records evidence; 'aimsready evidence upgrade' turns the evidence references of earlier answers files into register items.\n\n")
 		return
 	}
-	p.f("%d items: %d reviewed, %d received, %d requested. Judged on %s (the assessment date): %d stale, %d expiring within %d days. %d criteria reported as met have no reviewed, current evidence (claimed). Only reviewed items that are not stale count towards evidence coverage.\n\n",
-		len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, mdText(orDash(reg.AsOf)), reg.Stale, reg.Expiring, assess.ExpiryWarningDays, reg.Claimed)
+	p.f("%d items: %d reviewed, %d received, %d requested. Judged on %s (the assessment date): %d stale (too old for the records they support), %d expired (past their valid-until), %d expiring within %d days. %d criteria reported as met have no reviewed, current evidence (claimed). Only reviewed items that are neither stale nor expired count towards evidence coverage.\n\n",
+		len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, mdText(orDash(reg.AsOf)), reg.StaleByAge(), reg.Expired, reg.Expiring, assess.ExpiryWarningDays, reg.Claimed)
 	p.f("| Id | Title and location | Date | Status | SHA-256 | Supports | Currency |\n|---|---|---|---|---|---|---|\n")
 	for _, e := range reg.Items {
 		what := mdText(e.Title)
@@ -205,8 +242,10 @@ func writeMarkdownEvidence(p *printer, r *Report) {
 		case e.Expires == "":
 			cur = "no expiry"
 		}
-		if e.Expires != "" {
-			cur += " (until " + mdText(e.Expires) + ")"
+		if d := e.CurrencyDate(); d != "" && e.Stale {
+			cur += " " + mdText(d) // STALE since, EXPIRED on
+		} else if d != "" {
+			cur += " (" + mdText(d) + ")"
 		}
 		hash := "—"
 		if e.SHA256 != "" {

@@ -83,9 +83,9 @@ func TestRegisterRenderers(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| Evidence coverage | ",
-		"## Evidence register\n\n3 items: 2 reviewed, 1 received, 0 requested. Judged on 2026-11-22 (the assessment date): 1 stale,",
+		"## Evidence register\n\n3 items: 2 reviewed, 1 received, 0 requested. Judged on 2026-11-22 (the assessment date): 1 stale (too old for the records they support), 0 expired (past their valid-until),",
 		"| E-001 | AI policy v1.3 · policies/ai-policy-v1.3.pdf | 2026-09-14 | reviewed | `0123456789ab` | 5.2/policy-documented · 5.2/communicated | no expiry |",
-		"| E-002 | Monitoring results Q1 · ops/monitoring-q1.pdf | 2026-03-31 | reviewed | `0123456789ab` | 9.1/results-retained | **STALE** (until 2026-06-30) |",
+		"| E-002 | Monitoring results Q1 · ops/monitoring-q1.pdf | 2026-03-31 | reviewed | `0123456789ab` | 9.1/results-retained | **STALE** since 2026-07-01 |",
 		`=HYPERLINK("x") \| \*bold\*`,
 		"(documented information, evidence E-001)",
 		"claimed: no reviewed evidence",
@@ -123,6 +123,47 @@ func TestRegisterRenderers(t *testing.T) {
 	}
 	if err := WritePDF(&p2, r); err != nil || !bytes.Equal(p1.Bytes(), p2.Bytes()) {
 		t.Errorf("PDF with a register is not deterministic (%v)", err)
+	}
+}
+
+// An item past its valid-until is expired, as 'evidence check' says; one
+// too old for the records it supports is stale, since the day after it last
+// held. Both are stale in the JSON and CSV, and neither counts.
+func TestExpiredAndStale(t *testing.T) {
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		item       assess.EvidenceItem
+		mark, date string
+		expired    bool
+	}{
+		{"past valid-until", assess.EvidenceItem{Date: "2026-01-10", ValidUntil: "2026-10-31", Supports: []string{"5.2/policy-documented"}},
+			"EXPIRED", "on 2026-10-31", true},
+		{"too old", assess.EvidenceItem{Date: "2026-03-31", Supports: []string{"9.1/results-retained"}},
+			"STALE", "since 2026-07-01", false},
+		{"too old before its valid-until", assess.EvidenceItem{Date: "2026-03-31", ValidUntil: "2027-01-01", Supports: []string{"9.1/results-retained"}},
+			"STALE", "since 2026-07-01", false},
+		{"expiring", assess.EvidenceItem{Date: "2026-01-10", ValidUntil: "2026-12-01", Supports: []string{"5.2/policy-documented"}},
+			"EXPIRING", "until 2026-12-01", false},
+		{"current", assess.EvidenceItem{Date: "2026-01-10", ValidUntil: "2027-12-01", Supports: []string{"5.2/policy-documented"}},
+			"", "until 2027-12-01", false},
+		{"no expiry", assess.EvidenceItem{Date: "2026-01-10", Supports: []string{"5.2/policy-documented"}}, "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := tt.item
+			it.ID, it.Status = "E-001", assess.EvidenceReviewed
+			e := EvidenceEntryOf(assess.JudgeEvidence(&it, c, "2026-11-22"))
+			if e.Mark() != tt.mark || e.CurrencyDate() != tt.date || e.Expired != tt.expired {
+				t.Errorf("mark %q, date %q, expired %v; want %q, %q, %v", e.Mark(), e.CurrencyDate(), e.Expired, tt.mark, tt.date, tt.expired)
+			}
+			if e.Expired && (!e.Stale || e.Counts) {
+				t.Errorf("an expired item must be stale and not count: %+v", e)
+			}
+		})
 	}
 }
 

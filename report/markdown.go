@@ -35,7 +35,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	p.f("| Tool | %s |\n\n", mdCell(toolLine(cv)))
 
 	if len(cv.Systems) > 0 {
-		p.f("**AI systems in scope**\n\n| System | Purpose | Role | Risk |\n|---|---|---|---|\n")
+		p.f("**AI systems in scope**\n\n| System | Purpose | Role | Internal risk rating |\n|---|---|---|---|\n")
 		for _, s := range cv.Systems {
 			p.f("| %s | %s | %s | %s |\n", mdCell(s.Name), mdCell(s.Purpose), mdCell(s.Role), mdCell(s.Risk))
 		}
@@ -84,7 +84,7 @@ func writeMarkdownSummary(p *printer, r *Report) {
 		p.f("- Exclusions with a justification too thin for an audit: %d\n", r.SoA.Flagged)
 	}
 	if reg := r.Evidence; len(reg.Items) > 0 {
-		p.f("- Evidence register: %d items, %d reviewed, %d stale, %d criteria met without reviewed evidence (claimed)\n", len(reg.Items), reg.Reviewed, reg.Stale, reg.Claimed)
+		p.f("- Evidence register: %d items, %d reviewed, %d stale, %d expired, %d criteria met without reviewed evidence (claimed)\n", len(reg.Items), reg.Reviewed, reg.StaleByAge(), reg.Expired, reg.Claimed)
 	}
 	p.f("- Stage 1 blockers: %d\n", s.BlockerCount)
 	if n := len(s.Overdue); n > 0 {

@@ -12,8 +12,8 @@ import (
 // The one page for the board: who and when, the verdict and why, the
 // overall score with documentation and implementation readiness (and
 // evidence coverage when the file keeps an evidence register), the
-// consultant's view, the five gaps that matter most in plain words, and
-// the roadmap phases with their effort. It stands alone (report
+// consultant's view, the five gaps that matter most in plain words, any
+// planned fixes past due, and the roadmap phases with their effort. It stands alone (report
 // --summary) and opens the full report after the title page.
 //
 // It must read in greyscale: nothing is said by colour alone. Every level
@@ -52,6 +52,7 @@ type boardPlan struct {
 	more    int // reasons left out
 	view    [][]richWord
 	gaps    []boardGap
+	overdue []string // planned fixes past due, in a line or two
 	tiles   []boardTile
 	height  float64
 }
@@ -206,7 +207,7 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 			bg.tag = "Stage 1 blocker · " + bg.tag
 		}
 		bg.tag = pdfSafe(bg.tag)
-		bg.missing = d.clampLines(stCell, d.lines(stCell, pdfSafe("Missing: "+lowerFirst(orDash(g.CriterionText))), contentW-6), missingLines, contentW-6)
+		bg.missing = d.clampLines(stCell, d.lines(stCell, pdfSafe(gapLead(g)+lowerFirst(orDash(g.CriterionText))), contentW-6), missingLines, contentW-6)
 		if doLines > 0 {
 			bg.doing = d.clampLines(stCell, d.lines(stCell, pdfSafe("Do: "+g.Fix), contentW-6), doLines, contentW-6)
 		}
@@ -214,6 +215,12 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 		p.gaps = append(p.gaps, bg)
 	}
 	h += 2
+
+	// Planned fixes past due: what the board should chase first.
+	if len(s.Overdue) > 0 {
+		p.overdue = d.clampLines(stCellB, d.lines(stCellB, pdfSafe(overdueLine(s.Overdue)), contentW), []int{2, 2, 1, 1, 1}[squeeze], contentW)
+		h += float64(len(p.overdue))*stCellB.lineH() + 2
+	}
 
 	// The roadmap table.
 	if n := len(r.Roadmap.Phases); n > 0 {
@@ -356,6 +363,13 @@ func (d *pdfDoc) drawBoard(p boardPlan, alone bool) {
 		y += boardGapGap
 	}
 	y += 2
+	for _, l := range p.overdue {
+		d.text(stCellB, marginL, y, contentW, l, "L")
+		y += stCellB.lineH()
+	}
+	if len(p.overdue) > 0 {
+		y += 2
+	}
 
 	// The roadmap phases with their effort.
 	if ph := r.Roadmap.Phases; len(ph) > 0 {
@@ -404,6 +418,33 @@ func spellCount(n int) string {
 		return words[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// gapLead opens a gap's line on the board: what is missing, or, for a
+// question nobody has answered yet, that it is not known to be missing.
+func gapLead(f Fix) string {
+	if !f.Assessed {
+		return "Not assessed yet: "
+	}
+	return "Missing: "
+}
+
+// overdueLine names the planned fixes past due with their owners and due
+// dates: "1 planned fix past due: 8.4 Title, owner Ana, due 2026-11-15".
+func overdueLine(fixes []Fix) string {
+	items := make([]string, len(fixes))
+	for i, f := range fixes {
+		items[i] = f.Question + " " + f.QuestionTitle
+		if f.Owner != "" {
+			items[i] += ", owner " + f.Owner
+		}
+		items[i] += ", due " + f.Due
+	}
+	noun := "planned fixes"
+	if len(fixes) == 1 {
+		noun = "planned fix"
+	}
+	return fmt.Sprintf("%d %s past due: %s.", len(fixes), noun, strings.Join(items, "; "))
 }
 
 // lowerFirst lowers the first letter, so a statement can follow "Missing:",

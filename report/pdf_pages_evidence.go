@@ -18,8 +18,8 @@ func (d *pdfDoc) evidenceRegister() {
 		d.para(stBody, "The answers file has no evidence register yet, so every criterion reported as met is a claim: nothing seen and recorded backs it. 'aimsready evidence add' records evidence with its hash; 'aimsready evidence upgrade' turns the evidence references of earlier answers files into register items.")
 		return
 	}
-	d.para(stBody, fmt.Sprintf("%d items: %d reviewed, %d received, %d requested. Judged on %s, the assessment date: %d stale, %d expiring within %d days. %d criteria reported as met have no reviewed, current evidence behind them (claimed). Only reviewed items that are not stale count towards evidence coverage; the hash prefix identifies the version of a local file that was recorded.",
-		len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, orDash(reg.AsOf), reg.Stale, reg.Expiring, assess.ExpiryWarningDays, reg.Claimed))
+	d.para(stBody, fmt.Sprintf("%d items: %d reviewed, %d received, %d requested. Judged on %s, the assessment date: %d stale (too old for the records they support), %d expired (past their valid-until), %d expiring within %d days. %d criteria reported as met have no reviewed, current evidence behind them (claimed). Only reviewed items that are neither stale nor expired count towards evidence coverage; the hash prefix identifies the version of a local file that was recorded.",
+		len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, orDash(reg.AsOf), reg.StaleByAge(), reg.Expired, reg.Expiring, assess.ExpiryWarningDays, reg.Claimed))
 	d.gap(3)
 	t := &table{d: d, header: true, zebra: true, cols: []tcol{
 		{"Id", 13, ""}, {"Title and location", 32, ""}, {"Date", 20, ""}, {"Status", 19, ""},
@@ -48,8 +48,8 @@ func (d *pdfDoc) evidenceRegister() {
 		case e.Expires != "":
 			cur = pcell{runs: txt(stSmall, "current")}
 		}
-		if e.Expires != "" {
-			cur.runs = append(cur.runs, run{stSmall, pdfSafe("until " + e.Expires)})
+		if d := e.CurrencyDate(); d != "" {
+			cur.runs = append(cur.runs, run{stSmall, pdfSafe(d)}) // STALE since, EXPIRED on, until
 		}
 		status := pcell{badge: &badgeSpec{e.Status, evidenceTone(e.Status)}}
 		if e.Owner != "" {

@@ -374,9 +374,11 @@ func (d *pdfDoc) summary() {
 		d.para(stSmall, "Roles towards AI systems: "+strings.Join(r.Cover.Roles, ", ")+".")
 	}
 	if len(r.Cover.Systems) > 0 {
+		// The risk is the organisation's own rating, not an EU AI Act
+		// class: the header says so, as the cross-references cite the Act.
 		d.gap(3)
 		t := &table{d: d, header: true, zebra: true, cols: []tcol{
-			{"AI system", 46, ""}, {"Purpose", contentW - 46 - 24 - 22, ""}, {"Role", 24, ""}, {"Risk", 22, ""},
+			{"AI system", 46, ""}, {"Purpose", contentW - 46 - 24 - 24, ""}, {"Role", 24, ""}, {"Internal risk rating", 24, ""},
 		}}
 		rows := make([][]pcell, len(r.Cover.Systems))
 		for i, sys := range r.Cover.Systems {

@@ -47,6 +47,15 @@ func (d *pdfDoc) fixRows(fixes []Fix, full bool) (*table, [][]pcell) {
 			if c := compactRefs(refs[fx.Question]); c != "" {
 				what = append(what, run{stSmall, pdfSafe(c)})
 			}
+			// The plan from the answers file, as the Markdown fix list
+			// has it; OVERDUE is a word, not a colour.
+			if pt := planText(fx); pt != "" {
+				st := stSmall
+				if fx.Overdue {
+					st = stCellB
+				}
+				what = append(what, run{st, pdfSafe("Plan: " + pt)})
+			}
 		}
 		blocker := pcell{}
 		if fx.Blocker {
@@ -236,8 +245,19 @@ func (d *pdfDoc) fixList() {
 	for _, ph := range r.Roadmap.Phases {
 		phases = append(phases, fmt.Sprintf("phase %d %s", ph.Phase, ph.Title))
 	}
-	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met, in roadmap order (%s); within a phase the more important fixes first, and never a fix before one it builds on. Under each gap is what is missing and the clause it comes from. Effort is S, M or L: %s, %s or %s person-days. Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references under each fix are our own analysis unless marked as a published crosswalk.",
-		len(r.Fixes), strings.Join(phases, ", "), fmtNum(catalog.EffortS.Days()), fmtNum(catalog.EffortM.Days()), fmtNum(catalog.EffortL.Days()), Gain(100-float64(r.Summary.Overall))))
+	d.para(stBody, fmt.Sprintf("%d fixes, one per criterion not met, in roadmap order (%s); within a phase the more important fixes first, and never a fix before one it builds on. Under each gap is what is missing and the clause it comes from. Effort is S, M or L: %s, %s or %s person-days. Gain is how many points the overall score rises when the fix is done; the gains add up to %s points. Cross-references under each fix are our own analysis unless marked as a published crosswalk.%s",
+		len(r.Fixes), strings.Join(phases, ", "), fmtNum(catalog.EffortS.Days()), fmtNum(catalog.EffortM.Days()), fmtNum(catalog.EffortL.Days()), Gain(100-float64(r.Summary.Overall)), planNote(r.Fixes)))
 	d.gap(3)
 	d.rows(d.fixRows(r.Fixes, true))
+}
+
+// planNote explains the plan lines of the fix list when the answers file
+// plans any fix.
+func planNote(fixes []Fix) string {
+	for _, fx := range fixes {
+		if fx.Status != "" {
+			return " Where the answers file plans a fix, its status, owner and due date follow it, with OVERDUE when it is past due and not done."
+		}
+	}
+	return ""
 }

@@ -194,6 +194,29 @@ func decodePDFString(esc []byte) string {
 	return string(utf16.Decode(u))
 }
 
+// The fix list shows the plan of a planned fix, and OVERDUE in words.
+func TestPDFFixListShowsPlan(t *testing.T) {
+	flat := strings.Join(strings.Fields(pdfText(t, exampleReportPDF(t))), " ")
+	for _, want := range []string{
+		"Plan: in-progress, Lena Vogt (CRO), due 2027-01-15",
+		"Plan: planned, Jonas Ritter (Head of Data Science), due 2026-11-15, OVERDUE",
+		"Plan: planned, Jonas Ritter (Head of Data Science), due 2027-02-28",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the fix list does not show %q", want)
+		}
+	}
+}
+
+// The systems' risk is the organisation's own rating: next to EU AI Act
+// cross-references a bare "Risk" would read as the Act's class.
+func TestPDFSystemsRiskIsInternal(t *testing.T) {
+	flat := strings.Join(strings.Fields(pdfText(t, exampleReportPDF(t))), " ")
+	if !strings.Contains(flat, "Role Internal risk rating Claims triage model") {
+		t.Error(`the AI systems table does not label the risk "Internal risk rating"`)
+	}
+}
+
 func TestPDFHostileText(t *testing.T) {
 	r := hostileReport(t)
 	text := pdfText(t, renderPDFBytes(t, r))

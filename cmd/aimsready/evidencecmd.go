@@ -240,8 +240,8 @@ func newEvidenceListCmd(e *env) *cobra.Command {
 		Use:   "list FILE",
 		Short: "List the evidence register, sorted by status or date",
 		Long: `List the evidence register of an answers file: id, date, status, hash
-prefix, currency (stale, expiring or undated on --as-of, default today),
-title or location and the criteria each item supports.
+prefix, currency (stale, expired, expiring or undated on --as-of, default
+today), title or location and the criteria each item supports.
 
 --sort status lists requested, received, then reviewed items; --sort date
 the oldest first, undated last. Formats: text, csv, json.`,

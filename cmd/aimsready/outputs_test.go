@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -104,4 +105,31 @@ func TestReportLongFileName(t *testing.T) {
 	path := filepath.Join(t.TempDir(), strings.Repeat("r", 246)+".md")
 	checkRun(t, []string{"report", exampleAnswers, "-o", path}, 0, "wrote")
 	checkRun(t, []string{"report", exampleAnswers, "-o", path}, 0, "wrote")
+}
+
+// Standard output that is not a terminal gets a PDF or workbook byte for
+// byte, the same as -o FILE: the text filter for terminals must not touch
+// it (it once turned a workbook's binary bytes into U+FFFD).
+func TestReportBinaryToPipe(t *testing.T) {
+	dir := t.TempDir()
+	for _, format := range []string{"pdf", "xlsx"} {
+		file := filepath.Join(dir, "report."+format)
+		checkRun(t, []string{"report", exampleAnswers, "-o", file}, 0, "wrote "+file)
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"--format", format}, {"--format", format, "-o", "-"}} {
+			var out, errb bytes.Buffer
+			if code := Main(append([]string{"report", exampleAnswers}, args...), strings.NewReader(""), &out, &errb); code != 0 {
+				t.Fatalf("%v: exit %d\n%s", args, code, errb.String())
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("%v: standard output (%d bytes, %.8q) differs from the file (%d bytes)", args, out.Len(), out.Bytes(), len(want))
+			}
+		}
+	}
+	if _, err := zip.OpenReader(filepath.Join(dir, "report.xlsx")); err != nil {
+		t.Errorf("the workbook is not a zip: %v", err)
+	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -46,6 +45,10 @@ var reportWriters = map[string]func(io.Writer, *report.Report) error{
 	"oscal-poam": oscal.WritePOAM,
 }
 
+// binaryFormats are the report formats that are not text, by what they
+// are called in a message.
+var binaryFormats = map[string]string{"pdf": "a PDF", "xlsx": "an Excel workbook"}
+
 // reportFormatByExt maps an output file extension to its format.
 var reportFormatByExt = map[string]string{
 	".md": "md", ".markdown": "md", ".pdf": "pdf", ".csv": "csv", ".json": "json", ".xlsx": "xlsx",
@@ -81,8 +84,9 @@ override the file's branding section for one run.
 
 The format follows the extension of -o (.md, .pdf, .xlsx, .csv, .json) unless
 --format is given; the OSCAL formats always need --format. Without -o the report goes to standard output, as
-Markdown unless --format says otherwise. Files are written atomically, and
-the same answers always give the same bytes.
+Markdown unless --format says otherwise; a PDF or workbook is not written to
+a terminal unless you pass -o - (a pipe or a redirect gets it). Files are
+written atomically, and the same answers always give the same bytes.
 
 The report is a readiness estimate, not a certification or an audit.`,
 		Example: `  aimsready report answers.yaml -o report.pdf
@@ -116,9 +120,15 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	if err != nil {
 		return err
 	}
-	if toStdout && format == "pdf" && isTerminal(e.rawStdout) {
-		return &cliError{code: exitBadInput, err: errors.New("refusing to write a PDF to the terminal"),
-			hint: fmt.Sprintf("write it to a file with -o report.pdf, or redirect standard output: %s > report.pdf", e.command("report", shellQuote(path), "--format", "pdf"))}
+	// A binary format would fill the terminal with bytes. An explicit
+	// -o - still writes it, as does standard output that is not a terminal.
+	if name, binary := binaryFormats[format]; binary && o.out == "" && o.part == "" && isTerminal(e.rawStdout) {
+		args := []string{"report", shellQuote(path)}
+		if o.summary {
+			args = append(args, "--summary")
+		}
+		return &cliError{code: exitBadInput, err: fmt.Errorf("refusing to write %s to the terminal", name),
+			hint: "write it to a file: " + cite(e.command(append(args, "-o", "report."+format)...))}
 	}
 	if !toStdout && samePath(o.out, path) {
 		return inputError(fmt.Errorf("refusing to write the report over the answers file %s", path),
@@ -178,8 +188,8 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 	}
 	if toStdout {
 		out := e.stdout
-		if format == "pdf" {
-			out = e.rawStdout // binary; its text passed pdfSafe
+		if _, binary := binaryFormats[format]; binary {
+			out = e.rawStdout // byte for byte: the text filter would break a PDF or a zip
 		}
 		_, err := out.Write(buf.Bytes())
 		return err
