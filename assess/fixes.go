@@ -84,7 +84,7 @@ func (sc *scorer) fixes(c *catalog.Catalog, totalWeight float64, capacity int) {
 			}
 			oans := sc.a.Answers[oq.ID]
 			f := Fix{
-				ID: id, Question: oq.ID, QuestionTitle: oq.FullTitle(), Criterion: ocr.ID, Text: ocr.Text, Fix: ocr.Fix,
+				ID: id, Question: oq.ID, QuestionTitle: oq.FullTitle(), Criterion: ocr.ID, Text: ocr.Text, NoEvent: ocr.NoEvent, Fix: ocr.Fix,
 				Cites: cites, Effort: ocr.Effort, Evidence: ocr.Evidence, Assessed: oans != nil && oans.Assessed,
 				Gain: gain, Importance: w * cr.Weight, Workstream: oq.WorkstreamID(),
 				Plan: sc.a.Plan[id], Seq: len(res.Fixes),

@@ -182,6 +182,7 @@ type Fix struct {
 	QuestionTitle string
 	Criterion     string
 	Text          string
+	NoEvent       string // what suffices before the first event, from the catalog
 	Fix           string
 	Cites         []string
 	Also          []string // other questions this fix closes (shared evidence)

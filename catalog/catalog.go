@@ -121,11 +121,11 @@ type Question struct {
 type Criterion struct {
 	ID   string `yaml:"id" json:"id"`
 	Text string `yaml:"text" json:"text"`
-	// NoEvent says how to answer an event-driven criterion before the
-	// first event ("If no change has been made yet, answer met when...").
-	// It guides whoever answers (the interview, the file's comments,
-	// catalog show), never the client's report, which states the
-	// criterion alone.
+	// NoEvent says what is enough for an event-driven criterion before
+	// the first event ("If no audit has been held yet, it is enough
+	// that..."). Whoever answers reads it with the statement; the client's
+	// fix list shows it under the gap, so a Stage 1 blocker on audit
+	// records does not read as "hold the audit first".
 	NoEvent string  `yaml:"no-event,omitempty" json:"no-event,omitempty"`
 	Weight  float64 `yaml:"weight" json:"weight"`
 	// Evidence is what it takes to meet the criterion: a document, a

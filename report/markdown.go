@@ -154,7 +154,11 @@ func writeMarkdownFixTable(p *printer, fixes []Fix, full bool) {
 			q += " (also closes " + mdText(strings.Join(f.Also, ", ")) + ")"
 		}
 		if full {
-			p.f("| %d | %d | %s | %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, mdCell(f.CriterionText),
+			gap := mdCell(f.CriterionText)
+			if f.NoEvent != "" {
+				gap += " _" + mdCell(f.NoEvent) + "_"
+			}
+			p.f("| %d | %d | %s | %s | %s | %s | %s | +%s | %s | %s |\n", f.Rank, f.Phase, q, gap,
 				mdCell(f.Fix), mdCell(firstOf(f.Cites...)), mdCell(f.Effort), Gain(float64(f.Gain)), blocker, mdText(planText(f)))
 		} else {
 			p.f("| %d | %d | %s | %s | %s | +%s | %s |\n", f.Rank, f.Phase, q, mdCell(f.Fix), mdCell(f.Effort), Gain(float64(f.Gain)), blocker)

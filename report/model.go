@@ -226,30 +226,33 @@ type Ref struct {
 
 // Fix is one entry of the prioritized fix list.
 type Fix struct {
-	ID              string   `json:"id"`
-	Rank            int      `json:"rank"`
-	Phase           int      `json:"phase"`
-	PhaseTitle      string   `json:"phase_title"`
-	Workstream      string   `json:"workstream"`
-	WorkstreamTitle string   `json:"workstream_title"`
-	Question        string   `json:"question"`
-	QuestionTitle   string   `json:"question_title"`
-	Criterion       string   `json:"criterion"`
-	CriterionText   string   `json:"criterion_text"`
-	Fix             string   `json:"fix"`
-	Evidence        string   `json:"evidence_kind"`
-	Effort          string   `json:"effort"`
-	Days            float64  `json:"days"`
-	Importance      Points   `json:"importance"`
-	Gain            Points   `json:"gain"`
-	Blocker         bool     `json:"blocker"`
-	Assessed        bool     `json:"assessed"`
-	Cites           []string `json:"cites"`
-	Also            []string `json:"also_closes"` // other questions the same artefact closes
-	Owner           string   `json:"owner"`       // from the plan, when there is one
-	Due             string   `json:"due"`
-	Status          string   `json:"status"` // planned, in-progress, done; "" when not planned
-	Overdue         bool     `json:"overdue"`
+	ID              string `json:"id"`
+	Rank            int    `json:"rank"`
+	Phase           int    `json:"phase"`
+	PhaseTitle      string `json:"phase_title"`
+	Workstream      string `json:"workstream"`
+	WorkstreamTitle string `json:"workstream_title"`
+	Question        string `json:"question"`
+	QuestionTitle   string `json:"question_title"`
+	Criterion       string `json:"criterion"`
+	CriterionText   string `json:"criterion_text"`
+	// NoEvent says what is enough before the first event (first audit,
+	// first review); the fix list shows it under what is missing.
+	NoEvent    string   `json:"no_event,omitempty"`
+	Fix        string   `json:"fix"`
+	Evidence   string   `json:"evidence_kind"`
+	Effort     string   `json:"effort"`
+	Days       float64  `json:"days"`
+	Importance Points   `json:"importance"`
+	Gain       Points   `json:"gain"`
+	Blocker    bool     `json:"blocker"`
+	Assessed   bool     `json:"assessed"`
+	Cites      []string `json:"cites"`
+	Also       []string `json:"also_closes"` // other questions the same artefact closes
+	Owner      string   `json:"owner"`       // from the plan, when there is one
+	Due        string   `json:"due"`
+	Status     string   `json:"status"` // planned, in-progress, done; "" when not planned
+	Overdue    bool     `json:"overdue"`
 }
 
 // Applicability decisions in the Statement of Applicability.

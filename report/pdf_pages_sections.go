@@ -34,6 +34,9 @@ func (d *pdfDoc) fixRows(fixes []Fix, full bool) (*table, [][]pcell) {
 			// What is missing, in words; the criterion id is for the
 			// CSV, JSON and workbook, not for the reader.
 			gap = append(gap, run{stSmall, pdfSafe(orDash(fx.CriterionText))})
+			if fx.NoEvent != "" {
+				gap = append(gap, run{stSmall, pdfSafe(fx.NoEvent)})
+			}
 			if len(fx.Cites) > 0 {
 				// The ISO citation; the cross-references follow the fix.
 				gap = append(gap, run{stSmall, pdfSafe(fx.Cites[0])})

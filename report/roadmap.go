@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
 )
@@ -48,7 +50,7 @@ func buildFix(f *assess.Fix) Fix {
 		ID: f.ID, Rank: f.Rank, Phase: int(f.Phase), PhaseTitle: f.Phase.Title(),
 		Workstream: f.Workstream, WorkstreamTitle: catalog.WorkstreamTitle(f.Workstream),
 		Question: f.Question, QuestionTitle: f.QuestionTitle, Criterion: f.Criterion,
-		CriterionText: f.Text, Fix: f.Fix, Evidence: string(f.Evidence), Effort: string(f.Effort),
+		CriterionText: f.Text, NoEvent: strings.TrimSpace(f.NoEvent), Fix: f.Fix, Evidence: string(f.Evidence), Effort: string(f.Effort),
 		Days: f.Effort.Days(), Importance: Points(f.Importance), Gain: Points(f.Gain),
 		Blocker: f.Blocker, Assessed: f.Assessed, Cites: nonNil(f.Cites), Also: nonNil(f.Also),
 	}
