@@ -252,6 +252,11 @@ func newEvidenceListCmd(e *env) *cobra.Command {
 prefix, currency (stale, expiring or undated on --as-of, default today),
 title or location and the criteria each item supports.
 
+Local files are hashed (by streaming) and compared with their recorded
+SHA-256: one that is missing or changed shows MISSING or CHANGED in the
+status column (file_state in csv and json), and 'aimsready evidence check'
+says what changed.
+
 --sort status lists requested, received, then reviewed items; --sort date
 the oldest first, undated last. Formats: text, csv, json.`,
 		Args: exactArgs(1, "an answers file"),
@@ -274,7 +279,9 @@ the oldest first, undated last. Formats: text, csv, json.`,
 			}
 			entries := []report.EvidenceEntry{}
 			for _, st := range assess.JudgeRegister(a, c, asOf) {
-				entries = append(entries, report.EvidenceEntryOf(st))
+				entry := report.EvidenceEntryOf(st)
+				entry.FileState = string(assess.VerifyFile(args[0], st.Item))
+				entries = append(entries, entry)
 			}
 			if err := report.SortEvidence(entries, sortBy); err != nil {
 				return usageError("%v", err)
@@ -282,7 +289,10 @@ the oldest first, undated last. Formats: text, csv, json.`,
 			var buf bytes.Buffer
 			switch format {
 			case "text":
-				err = report.WriteEvidenceListText(&buf, entries, asOf)
+				q := shellQuote(args[0])
+				hint := "See what changed with " + cite(e.command("evidence", "check", q)) + ";\nrecord a new version that is the right one with " +
+					cite(e.command("evidence", "rehash", q, "ID")) + "."
+				err = report.WriteEvidenceListText(&buf, entries, asOf, hint)
 			case "csv":
 				err = report.WriteEvidenceListCSV(&buf, entries)
 			case "json":
