@@ -179,7 +179,7 @@ func TestEvidenceListFileState(t *testing.T) {
 		{ID: "E-001", Title: "Policy", Location: "p.pdf", SHA256: hash, Status: "reviewed", FileState: "changed"},
 		{ID: "E-002", Title: "Minutes", Location: "m.pdf", SHA256: hash, Status: "received", FileState: "missing"},
 		{ID: "E-003", Title: "Scope", Location: "s.pdf", SHA256: hash, Status: "reviewed", FileState: "verified"},
-		{ID: "E-004", Location: "DMS: X", Status: "requested"},
+		{ID: "E-004", Title: "DMS: X", Location: "DMS: X", Status: "requested"}, // title and location said once
 	}
 	for _, tt := range []struct {
 		name    string

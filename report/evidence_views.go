@@ -183,7 +183,7 @@ func WriteEvidenceListText(w io.Writer, entries []EvidenceEntry, asOf string, fi
 			troubled = append(troubled, e.ID)
 		}
 		p.f("%-8s %-10s  %-10s %-12s  %-8s  %s\n", e.ID, orDash(e.Date), status, orDash(e.HashPrefix()), cur, oneLine(firstOf(e.Title, e.Location)))
-		if e.Title != "" && e.Location != "" {
+		if e.Title != "" && e.Location != "" && oneLine(e.Title) != oneLine(e.Location) { // said once
 			p.f("%s\n", Wrap(oneLine(e.Location), 80, indent))
 		}
 		if e.FileProblem() {
