@@ -21,6 +21,9 @@ type Comparison struct {
 	BlockersAfter  int
 	// PlanChanges are the plan entries added, removed or changed.
 	PlanChanges []PlanChange
+	// RegisterChanges are the evidence register items added, removed or
+	// with a new status, by id.
+	RegisterChanges []RegisterChange
 }
 
 // SectionDelta is one section's change.
@@ -69,11 +72,12 @@ const epsilon = 1e-9
 func Compare(old, new *Result) *Comparison {
 	c := &Comparison{
 		Old: old, New: new,
-		CatalogChanged: old.Catalog != new.Catalog || old.AnswersFrom != new.AnswersFrom,
-		OverallDelta:   ShownDelta(old.Overall, new.Overall),
-		BlockersBefore: len(old.Blockers),
-		BlockersAfter:  len(new.Blockers),
-		PlanChanges:    planChanges(old.Plan, new.Plan),
+		CatalogChanged:  old.Catalog != new.Catalog || old.AnswersFrom != new.AnswersFrom,
+		OverallDelta:    ShownDelta(old.Overall, new.Overall),
+		BlockersBefore:  len(old.Blockers),
+		BlockersAfter:   len(new.Blockers),
+		PlanChanges:     planChanges(old.Plan, new.Plan),
+		RegisterChanges: registerChanges(old.Evidence, new.Evidence),
 	}
 	oldSec := map[string]SectionScore{}
 	for _, s := range old.Sections {

@@ -394,3 +394,33 @@ func RehashEvidence(a *Answers, answersPath string, ids []string) ([]Rehashed, e
 	}
 	return out, nil
 }
+
+// FileState is how a local file item stands against its recorded hash.
+type FileState string
+
+const (
+	FileVerified   FileState = "verified"   // there, and it matches its SHA-256
+	FileHasChanged FileState = "changed"    // there, but its content changed
+	FileGone       FileState = "missing"    // nothing at its location
+	FileCannotRead FileState = "unreadable" // not a regular file, a link loop, no permission
+)
+
+// VerifyFile hashes the local file of a file item (streaming, as HashFile)
+// and says whether it still matches; "" for a URL or a reference, which are
+// never checked.
+func VerifyFile(answersPath string, it *EvidenceItem) FileState {
+	if it.Kind() != LocationFile {
+		return ""
+	}
+	sum, _, err := HashFile(ResolveLocation(answersPath, it.Location))
+	var fe *FileError
+	switch {
+	case errors.As(err, &fe) && fe.Problem == FileMissing:
+		return FileGone
+	case err != nil:
+		return FileCannotRead
+	case sum != it.SHA256:
+		return FileHasChanged
+	}
+	return FileVerified
+}

@@ -103,6 +103,7 @@ func WriteDiffText(w io.Writer, c *assess.Comparison) error {
 	list("Closed (now met or excluded)", c.Closed)
 	list("Opened (newly unmet)", c.Opened)
 	writePlanChangesText(p, c)
+	writeRegisterChangesText(p, c)
 	return p.err
 }
 
@@ -118,6 +119,10 @@ type diffJSON struct {
 	Opened         []fixRef           `json:"opened"`
 	PlanChanges    []planChangeJSON   `json:"plan_changes"`
 	NewlyAssessed  []string           `json:"newly_assessed"`
+	// EvidenceChanges are the register items added, removed or with a new
+	// status (added to aimsready.diff/v1; a script that ignores unknown
+	// fields reads it as before).
+	EvidenceChanges []registerChangeJSON `json:"evidence_changes"`
 }
 
 type diffSide struct {
@@ -155,7 +160,8 @@ func WriteDiffJSON(w io.Writer, c *assess.Comparison) error {
 	// so a script subtracting old from new gets the same.
 	out := diffJSON{Schema: DiffSchema, CatalogChanged: c.CatalogChanged, Old: side(c.Old, c.BlockersBefore), New: side(c.New, c.BlockersAfter),
 		OverallDelta: Round2(Round2(c.New.Overall) - Round2(c.Old.Overall)), Regressed: c.Regressed(), Sections: []sectionDeltaJSON{},
-		Closed: []fixRef{}, Opened: []fixRef{}, NewlyAssessed: nonNil(c.NewlyAssessed), PlanChanges: planChangesJSON(c)}
+		Closed: []fixRef{}, Opened: []fixRef{}, NewlyAssessed: nonNil(c.NewlyAssessed), PlanChanges: planChangesJSON(c),
+		EvidenceChanges: registerChangesJSON(c)}
 	for _, s := range c.Sections {
 		d := sectionDeltaJSON{ID: s.ID, Title: s.Title, Delta: Round2(s.Delta)}
 		if s.InOld {
@@ -228,5 +234,6 @@ func WriteDiffMarkdown(w io.Writer, c *assess.Comparison) error {
 		p.f("\n</details>\n")
 	}
 	writePlanChangesMarkdown(p, c)
+	writeRegisterChangesMarkdown(p, c)
 	return p.err
 }

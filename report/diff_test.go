@@ -10,6 +10,7 @@ import (
 
 	"github.com/aimsready/aimsready/assess"
 	"github.com/aimsready/aimsready/catalog"
+	gocmp "github.com/google/go-cmp/cmp"
 )
 
 func exampleComparison(t *testing.T) *assess.Comparison {
@@ -110,5 +111,70 @@ func TestRegressionNamesSections(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(lines, "\n"), planning) {
 		t.Errorf("section line missing:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// The register's changes in every diff format: added, removed and a new
+// status, by id.
+func TestDiffRegisterChanges(t *testing.T) {
+	c := &assess.Comparison{Old: &assess.Result{}, New: &assess.Result{}, RegisterChanges: []assess.RegisterChange{
+		{ID: "E-001", New: &assess.EvidenceItem{ID: "E-001", Title: "AI policy", Location: "p.pdf", Status: assess.EvidenceReceived}},
+		{ID: "E-002", Old: &assess.EvidenceItem{ID: "E-002", Location: "DMS: old | minutes", Status: assess.EvidenceReviewed}},
+		{ID: "E-003", Old: &assess.EvidenceItem{ID: "E-003", Title: "Scope", Status: assess.EvidenceReceived},
+			New: &assess.EvidenceItem{ID: "E-003", Title: "Scope v2", Status: assess.EvidenceReviewed}},
+	}}
+	for _, tt := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		want  string
+	}{
+		{"text", func(b *bytes.Buffer) error { return WriteDiffText(b, c) }, "\nEvidence register changes (3)\n" +
+			"  added    E-001 received: AI policy\n" +
+			"  removed  E-002 was reviewed: DMS: old | minutes\n" +
+			"  status   E-003 received -> reviewed: Scope v2\n"},
+		{"markdown", func(b *bytes.Buffer) error { return WriteDiffMarkdown(b, c) }, "\n### Evidence register changes\n\n" +
+			"| Item | Change | Before | After |\n|---|---|---|---|\n" +
+			"| E-001 AI policy | added | – | received |\n" +
+			"| E-002 DMS: old \\| minutes | removed | reviewed | – |\n" +
+			"| E-003 Scope v2 | status | received | reviewed |\n"},
+		{"json", func(b *bytes.Buffer) error { return WriteDiffJSON(b, c) }, `  "evidence_changes": [
+    {
+      "id": "E-001",
+      "change": "added",
+      "title": "AI policy",
+      "location": "p.pdf",
+      "old_status": null,
+      "new_status": "received"
+    },
+    {
+      "id": "E-002",
+      "change": "removed",
+      "title": "",
+      "location": "DMS: old | minutes",
+      "old_status": "reviewed",
+      "new_status": null
+    },
+    {
+      "id": "E-003",
+      "change": "status",
+      "title": "Scope v2",
+      "location": "",
+      "old_status": "received",
+      "new_status": "reviewed"
+    }
+  ]
+}
+`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			got := b.String()
+			if diff := gocmp.Diff(tt.want, got[max(0, len(got)-len(tt.want)):]); diff != "" {
+				t.Errorf("the end of the output (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

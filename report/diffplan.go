@@ -53,3 +53,75 @@ func planChangesJSON(c *assess.Comparison) []planChangeJSON {
 	}
 	return out
 }
+
+// ---- evidence register changes ------------------------------------------------
+
+// registerName is how a register item is named in a diff: its title, else
+// its location.
+func registerName(it *assess.EvidenceItem) string {
+	return oneLine(it.Label())
+}
+
+// registerChangeText is the status side of a register change: "received
+// -> reviewed", for an added item its status, for a removed one "was
+// received".
+func registerChangeText(ch assess.RegisterChange) string {
+	switch ch.Kind() {
+	case "added":
+		return string(ch.New.Status)
+	case "removed":
+		return "was " + string(ch.Old.Status)
+	}
+	return string(ch.Old.Status) + " -> " + string(ch.New.Status)
+}
+
+func writeRegisterChangesText(p *printer, c *assess.Comparison) {
+	if len(c.RegisterChanges) == 0 {
+		return
+	}
+	p.f("\nEvidence register changes (%d)\n", len(c.RegisterChanges))
+	for _, ch := range c.RegisterChanges {
+		p.f("  %-8s %s %s: %s\n", ch.Kind(), ch.ID, registerChangeText(ch), Truncate(registerName(ch.Item()), 60))
+	}
+}
+
+func writeRegisterChangesMarkdown(p *printer, c *assess.Comparison) {
+	if len(c.RegisterChanges) == 0 {
+		return
+	}
+	p.f("\n### Evidence register changes\n\n| Item | Change | Before | After |\n|---|---|---|---|\n")
+	status := func(it *assess.EvidenceItem) string {
+		if it == nil {
+			return "–"
+		}
+		return string(it.Status)
+	}
+	for _, ch := range c.RegisterChanges {
+		p.f("| %s %s | %s | %s | %s |\n", mdText(ch.ID), mdText(registerName(ch.Item())), ch.Kind(), status(ch.Old), status(ch.New))
+	}
+}
+
+type registerChangeJSON struct {
+	ID        string  `json:"id"`
+	Change    string  `json:"change"` // added, removed or status
+	Title     string  `json:"title"`
+	Location  string  `json:"location"`
+	OldStatus *string `json:"old_status"`
+	NewStatus *string `json:"new_status"`
+}
+
+func registerChangesJSON(c *assess.Comparison) []registerChangeJSON {
+	out := []registerChangeJSON{}
+	st := func(it *assess.EvidenceItem) *string {
+		if it == nil {
+			return nil
+		}
+		s := string(it.Status)
+		return &s
+	}
+	for _, ch := range c.RegisterChanges {
+		it := ch.Item()
+		out = append(out, registerChangeJSON{ch.ID, ch.Kind(), it.Title, it.Location, st(ch.Old), st(ch.New)})
+	}
+	return out
+}

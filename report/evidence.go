@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -50,6 +51,17 @@ type EvidenceEntry struct {
 	Expiring bool `json:"expiring"`
 	Undated  bool `json:"undated"` // supports a record with a maximum age but has no date
 	Counts   bool `json:"counts"`  // reviewed and current: it backs what it supports
+	// FileState is how a local file stands against its recorded hash
+	// (verified, changed, missing, unreadable), set only by `evidence
+	// list`, which hashes the files; reports depend on the answers file
+	// alone and leave it out.
+	FileState string `json:"file_state,omitempty"`
+}
+
+// FileProblem reports whether the entry's local file was found missing,
+// changed or unreadable.
+func (e EvidenceEntry) FileProblem() bool {
+	return e.FileState != "" && e.FileState != string(assess.FileVerified)
 }
 
 // HashPrefix is the first 12 hex digits of the hash, enough to tell
@@ -184,12 +196,18 @@ var EvidenceCSVHeader = []string{"id", "title", "location", "kind", "sha256", "d
 // WriteEvidenceCSV writes the evidence register, one row per item, with
 // formula-like cells defused as in the fix list.
 func WriteEvidenceCSV(w io.Writer, r *Report) error {
-	return writeEvidenceCSV(w, r.Evidence.Items)
+	return writeEvidenceCSV(w, r.Evidence.Items, false)
 }
 
-func writeEvidenceCSV(w io.Writer, items []EvidenceEntry) error {
+// writeEvidenceCSV writes the register; withFile adds the file_state
+// column that `evidence list` fills in.
+func writeEvidenceCSV(w io.Writer, items []EvidenceEntry, withFile bool) error {
 	cw := newCSV(w)
-	if err := cw.Write(EvidenceCSVHeader); err != nil {
+	header := EvidenceCSVHeader
+	if withFile {
+		header = append(slices.Clip(header), "file_state")
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, e := range items {
@@ -198,6 +216,9 @@ func writeEvidenceCSV(w io.Writer, items []EvidenceEntry) error {
 			csvSafe(e.Expires), csvSafe(e.Owner), e.Status, csvSafe(strings.Join(e.Supports, "; ")),
 			strconv.FormatBool(e.Stale), strconv.FormatBool(e.Expired), strconv.FormatBool(e.Expiring), strconv.FormatBool(e.Undated), strconv.FormatBool(e.Counts),
 			csvSafe(e.Notes),
+		}
+		if withFile {
+			row = append(row, e.FileState)
 		}
 		if err := cw.Write(row); err != nil {
 			return err

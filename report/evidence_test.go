@@ -210,3 +210,84 @@ func TestSortEvidence(t *testing.T) {
 		t.Error("unknown sort accepted")
 	}
 }
+
+// evidence list shows a local file that changed or is missing in the
+// status column, says so under the item, names them in a footer, and keeps
+// the file state in CSV and JSON.
+func TestEvidenceListFileState(t *testing.T) {
+	hash := strings.Repeat("0123456789abcdef", 4)
+	es := []EvidenceEntry{
+		{ID: "E-001", Title: "Policy", Location: "p.pdf", SHA256: hash, Status: "reviewed", FileState: "changed"},
+		{ID: "E-002", Title: "Minutes", Location: "m.pdf", SHA256: hash, Status: "received", FileState: "missing"},
+		{ID: "E-003", Title: "Scope", Location: "s.pdf", SHA256: hash, Status: "reviewed", FileState: "verified"},
+		{ID: "E-004", Title: "DMS: X", Location: "DMS: X", Status: "requested"}, // title and location said once
+	}
+	for _, tt := range []struct {
+		name    string
+		entries []EvidenceEntry
+		want    string
+	}{
+		{"changed and missing", es, "" +
+			"ID       DATE        STATUS     SHA-256       CURRENCY  TITLE OR LOCATION\n" +
+			"E-001    —           CHANGED    0123456789ab  current   Policy\n" +
+			"         p.pdf\n" +
+			"         its file changed since its hash was recorded (status reviewed)\n" +
+			"E-002    —           MISSING    0123456789ab  current   Minutes\n" +
+			"         m.pdf\n" +
+			"         its file is missing (status received)\n" +
+			"E-003    —           reviewed   0123456789ab  current   Scope\n" +
+			"         s.pdf\n" +
+			"E-004    —           requested  —             current   DMS: X\n" +
+			"\n4 item(s); currency judged on 2026-11-22.\n" +
+			"2 local file(s) missing, changed or unreadable: E-001, E-002.\nHINT\n"},
+		{"all well: no footer", es[2:], "" +
+			"ID       DATE        STATUS     SHA-256       CURRENCY  TITLE OR LOCATION\n" +
+			"E-003    —           reviewed   0123456789ab  current   Scope\n" +
+			"         s.pdf\n" +
+			"E-004    —           requested  —             current   DMS: X\n" +
+			"\n2 item(s); currency judged on 2026-11-22.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteEvidenceListText(&b, tt.entries, "2026-11-22", "HINT"); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+				t.Errorf("text (-want +got):\n%s", diff)
+			}
+		})
+	}
+	var b bytes.Buffer
+	if err := WriteEvidenceListCSV(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, row := range rows {
+		states = append(states, row[len(row)-1])
+	}
+	if diff := cmp.Diff([]string{"file_state", "changed", "missing", "verified", ""}, states); diff != "" {
+		t.Errorf("csv file_state (-want +got):\n%s", diff)
+	}
+	b.Reset()
+	if err := WriteEvidenceListJSON(&b, es, "2026-11-22"); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Items []map[string]any `json:"items"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	states = nil
+	for _, it := range got.Items {
+		s, _ := it["file_state"].(string)
+		states = append(states, s)
+	}
+	if diff := cmp.Diff([]string{"changed", "missing", "verified", ""}, states); diff != "" {
+		t.Errorf("json file_state (-want +got):\n%s", diff)
+	}
+}

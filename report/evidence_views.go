@@ -159,22 +159,35 @@ func SortEvidence(entries []EvidenceEntry, by string) error {
 }
 
 // WriteEvidenceListText writes the register as a table for a terminal.
-func WriteEvidenceListText(w io.Writer, entries []EvidenceEntry, asOf string) error {
+//
+// A local file found missing or changed (FileState) shows that word in the
+// status column, with its status on the line below, and a footer names them
+// followed by fileHint: what to run.
+func WriteEvidenceListText(w io.Writer, entries []EvidenceEntry, asOf string, fileHint string) error {
 	p := &printer{w: w}
 	if len(entries) == 0 {
 		p.f("The evidence register is empty. Add items with 'aimsready evidence add', or move the evidence references of an earlier answers file with 'aimsready evidence upgrade'.\n")
 		return p.err
 	}
 	const indent = "         "
-	p.f("%-8s %-10s  %-9s %-12s  %-8s  %s\n", "ID", "DATE", "STATUS", "SHA-256", "CURRENCY", "TITLE OR LOCATION")
+	p.f("%-8s %-10s  %-10s %-12s  %-8s  %s\n", "ID", "DATE", "STATUS", "SHA-256", "CURRENCY", "TITLE OR LOCATION")
+	var troubled []string
 	for _, e := range entries {
 		cur := strings.ToLower(e.Mark())
 		if cur == "" {
 			cur = "current"
 		}
-		p.f("%-8s %-10s  %-9s %-12s  %-8s  %s\n", e.ID, orDash(e.Date), e.Status, orDash(e.HashPrefix()), cur, oneLine(firstOf(e.Title, e.Location)))
-		if e.Title != "" && e.Location != "" {
+		status := e.Status
+		if e.FileProblem() {
+			status = strings.ToUpper(e.FileState)
+			troubled = append(troubled, e.ID)
+		}
+		p.f("%-8s %-10s  %-10s %-12s  %-8s  %s\n", e.ID, orDash(e.Date), status, orDash(e.HashPrefix()), cur, oneLine(firstOf(e.Title, e.Location)))
+		if e.Title != "" && e.Location != "" && oneLine(e.Title) != oneLine(e.Location) { // said once
 			p.f("%s\n", Wrap(oneLine(e.Location), 80, indent))
+		}
+		if e.FileProblem() {
+			p.f("%s\n", Wrap(fileProblemLine(e), 80, indent))
 		}
 		if len(e.Supports) > 0 {
 			p.f("%s\n", Wrap("supports "+strings.Join(e.Supports, ", "), 80, indent))
@@ -187,12 +200,31 @@ func WriteEvidenceListText(w io.Writer, entries []EvidenceEntry, asOf string) er
 		}
 	}
 	p.f("\n%d item(s); currency judged on %s.\n", len(entries), orNone(asOf))
+	if len(troubled) > 0 {
+		// The hint is not wrapped: it holds commands to copy.
+		p.f("%d local file(s) missing, changed or unreadable: %s.\n%s\n", len(troubled), strings.Join(troubled, ", "), fileHint)
+	}
 	return p.err
+}
+
+// fileProblemLine says what is wrong with an entry's local file and what
+// its status was.
+func fileProblemLine(e EvidenceEntry) string {
+	what := "its file"
+	switch assess.FileState(e.FileState) {
+	case assess.FileGone:
+		what += " is missing"
+	case assess.FileHasChanged:
+		what += " changed since its hash was recorded"
+	default:
+		what += " cannot be read"
+	}
+	return what + " (status " + e.Status + ")"
 }
 
 // WriteEvidenceListCSV writes register entries as CSV.
 func WriteEvidenceListCSV(w io.Writer, entries []EvidenceEntry) error {
-	return writeEvidenceCSV(w, entries)
+	return writeEvidenceCSV(w, entries, true)
 }
 
 // WriteEvidenceListJSON writes register entries as JSON.

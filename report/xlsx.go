@@ -16,7 +16,8 @@ import (
 // WriteXLSX writes the gap analysis as an Excel workbook, where clients run
 // remediation: a Summary, the Roadmap (every fix, with owner, due date and
 // status columns to fill in, pre-filled from the plan), the Statement of
-// Applicability, and the Evidence recorded, when there is any.
+// Applicability, the evidence register (Evidence) and the evidence written
+// under questions (Question evidence), each when there is any.
 //
 // Every text goes in as a text cell, never as a formula, so nothing a user
 // typed can run in a spreadsheet. The same report gives the same bytes: the
@@ -33,7 +34,7 @@ func WriteXLSX(w io.Writer, r *Report) (err error) {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{x.summary, x.roadmap, x.soa, x.evidence, x.props}
+	steps := []func() error{x.summary, x.roadmap, x.soa, x.evidence, x.questionEvidence, x.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return fmt.Errorf("writing the workbook failed: %w", err)
@@ -50,6 +51,9 @@ const (
 	SheetRoadmap  = "Roadmap"
 	SheetSoA      = "Statement of Applicability"
 	SheetEvidence = "Evidence"
+	// SheetQuestionEvidence holds the evidence references written under
+	// questions (the format before the register).
+	SheetQuestionEvidence = "Question evidence"
 )
 
 type xlsxDoc struct {
@@ -293,11 +297,20 @@ func (x *xlsxDoc) summary() error {
 	score("Overall readiness", &overall, "out of 100")
 	score("Documentation readiness", s.Documentation, "document criteria met: what a Stage 1 audit reviews")
 	score("Implementation readiness", s.Implementation, fmt.Sprintf("practice and record criteria met: what a Stage 2 audit tests (needs %s)", fmtNum(s.Thresholds.Implementation)))
+	covNote := fmt.Sprintf("share of the criteria met that reviewed, current evidence backs (under %s: readiness rests mostly on claims)", fmtNum(s.Thresholds.Evidence))
+	if s.EvidenceCoverage == nil {
+		covNote = "n/a: no criterion is met yet"
+	}
+	score("Evidence coverage", s.EvidenceCoverage, covNote)
 	fact("Verdict", s.Verdict.Label)
 	fact("Why", strings.Join(s.Verdict.Reasons, "\n"))
 	fact("Stage 1 blockers", fmt.Sprint(s.BlockerCount))
 	fact("Fixes", fmt.Sprintf("%d (every one on the Roadmap sheet)", s.FixCount))
 	fact("Questions assessed", fmt.Sprintf("%d of %d", s.Assessed, s.Questions))
+	if reg := r.Evidence; len(reg.Items) > 0 {
+		fact("Evidence register", fmt.Sprintf("%d items (every one on the Evidence sheet): %d reviewed, %d received, %d requested; %d stale, %d expiring; %d criteria met are claimed, with no reviewed, current evidence",
+			len(reg.Items), reg.Reviewed, reg.Received, reg.Requested, reg.Stale, reg.Expiring, reg.Claimed))
+	}
 	row++
 	// The consultant's words, as plain text: a cell has no bold or bullets.
 	cm := r.Commentary
@@ -474,41 +487,6 @@ func (x *xlsxDoc) soa() error {
 	if len(statuses) > 0 {
 		if err := x.dropList(sh, 7, last, statuses, "Use one of the statuses of the method: "+strings.Join(statuses, ", ")+"."); err != nil {
 			return err
-		}
-	}
-	return x.sizeRows(sh)
-}
-
-// ---- Evidence -----------------------------------------------------------------
-
-// evidence lists the evidence recorded against each question, when any is.
-func (x *xlsxDoc) evidence() error {
-	type item struct{ q Question }
-	var items []item
-	n := 0
-	for _, sec := range x.r.Sections {
-		for _, q := range sec.Questions {
-			if len(q.Evidence) > 0 {
-				items = append(items, item{q})
-				n += len(q.Evidence)
-			}
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	sh := SheetEvidence
-	if err := x.table(sh, []xcol{{"Question", 9}, {"Question title", 40}, {"Status", 15}, {"Evidence", 70}}, n); err != nil {
-		return err
-	}
-	row := 2
-	for _, it := range items {
-		for _, e := range it.q.Evidence {
-			x.text(sh, 0, row, it.q.ID, x.bold)
-			x.text(sh, 1, row, it.q.Title, x.body)
-			x.text(sh, 2, row, it.q.StatusLabel, x.body)
-			x.text(sh, 3, row, e, x.body)
-			row++
 		}
 	}
 	return x.sizeRows(sh)

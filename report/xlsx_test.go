@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -121,6 +122,63 @@ func TestXLSXNeverAFormula(t *testing.T) {
 	for _, e := range evil {
 		if !strings.Contains(content, e) {
 			t.Errorf("%q does not read back as text", e)
+		}
+	}
+}
+
+// The register has its Evidence sheet and the references written under
+// questions their own, each only when there is any.
+func TestXLSXEvidenceSheets(t *testing.T) {
+	base := []string{SheetSummary, SheetRoadmap, SheetSoA}
+	for _, tt := range []struct {
+		name              string
+		register, written bool
+		want              []string
+	}{
+		{"register only (the example)", true, false, append(base, SheetEvidence)},
+		{"written under questions only", false, true, append(base, SheetQuestionEvidence)},
+		{"both", true, true, append(base, SheetEvidence, SheetQuestionEvidence)},
+		{"neither", false, false, base},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := exampleReport(t)
+			if !tt.register {
+				r.Evidence.Items = nil
+			}
+			for i := range r.Sections {
+				for j := range r.Sections[i].Questions {
+					r.Sections[i].Questions[j].Evidence = nil
+				}
+			}
+			if tt.written {
+				r.Sections[0].Questions[0].Evidence = []string{"minutes/2026-05-04.pdf"}
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(renderXLSX(t, r)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if diff := cmp.Diff(tt.want, f.GetSheetList()); diff != "" {
+				t.Errorf("sheets (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEvidenceCurrencyWord(t *testing.T) {
+	for _, tt := range []struct {
+		e    EvidenceEntry
+		want string
+	}{
+		{EvidenceEntry{}, "current"},
+		{EvidenceEntry{Stale: true, ValidUntil: "2026-10-31", Expires: "2026-10-31"}, "expired"},
+		{EvidenceEntry{Stale: true, Expires: "2026-06-12"}, "stale"},
+		{EvidenceEntry{Stale: true, ValidUntil: "2027-01-01", Expires: "2026-06-12"}, "stale"},
+		{EvidenceEntry{Expiring: true}, "expiring"},
+		{EvidenceEntry{Undated: true}, "undated"},
+	} {
+		if got := currency(tt.e); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.e, got, tt.want)
 		}
 	}
 }

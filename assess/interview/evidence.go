@@ -63,11 +63,12 @@ func attachEvidence(a *assess.Answers, c *catalog.Catalog, answersPath string, q
 			kept, notes = append(kept, ref), append(notes, "Evidence kept on the question: "+err.Error())
 			continue
 		}
+		// The same form as `evidence add` prints.
 		what := "reference"
 		if added.SHA256 != "" {
-			what = "file, SHA-256 " + added.SHA256[:12]
+			what = "local file, sha256 " + added.SHA256[:12]
 		}
-		notes = append(notes, "Evidence "+added.ID+" added to the register ("+what+"): "+added.Location+".")
+		notes = append(notes, "added "+added.ID+": "+added.Location+" ("+what+"), status "+string(added.Status)+", supports "+strings.Join(added.Supports, ", "))
 	}
 	ans.Evidence = kept
 	return notes

@@ -755,7 +755,7 @@ func TestAccessibleEvidenceGoesIntoTheRegister(t *testing.T) {
 	if got := a.Answers["4.1"].Evidence; len(got) != 0 {
 		t.Errorf("evidence left on the question: %q", got)
 	}
-	if !strings.Contains(flat(out), "added to the register (file, SHA-256 ") {
+	if !strings.Contains(flat(out), "added E-001: context.txt (local file, sha256 ") {
 		t.Errorf("output does not say the file was hashed:\n%s", out)
 	}
 }

@@ -19,7 +19,7 @@ func init() { extraCommands = append(extraCommands, newEvidenceCmd) }
 func newEvidenceCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "evidence",
-		Short: "Keep the evidence register: add, check, list, request and upgrade evidence",
+		Short: "Keep the evidence register: add, set, check, list, request and upgrade evidence",
 		Long: `Keep the evidence register of an answers file: what was seen, when, and
 whether it still holds. A criterion reported met with no reviewed, current
 evidence behind it is claimed; the score shows evidence coverage, the
@@ -27,6 +27,7 @@ weighted share of met criteria that evidence backs.
 
   evidence requests [FILE]      the request list to send a client
   evidence add FILE LOCATION    record a document, URL or reference
+  evidence set FILE ID...       mark items reviewed, add what they support
   evidence list FILE            the register
   evidence check FILE           CI gate: files unchanged, nothing expired
   evidence rehash FILE [ID...]  record a new version of a local file
@@ -34,7 +35,7 @@ weighted share of met criteria that evidence backs.
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	cmd.AddCommand(newEvidenceAddCmd(e), newEvidenceCheckCmd(e), newEvidenceListCmd(e), newEvidenceRequestsCmd(e),
+	cmd.AddCommand(newEvidenceAddCmd(e), newEvidenceSetCmd(e), newEvidenceCheckCmd(e), newEvidenceListCmd(e), newEvidenceRequestsCmd(e),
 		newEvidenceUpgradeCmd(e), newEvidenceRehashCmd(e))
 	return cmd
 }
@@ -138,7 +139,15 @@ func runEvidenceAdd(e *env, path, loc string, o *evidenceAddOptions) error {
 	}
 	added, err := assess.AddEvidence(a, c, item)
 	if err != nil {
-		return inputError(err, "")
+		hint := ""
+		if prev := a.EvidenceAt(item.Location); prev != nil && o.id == "" {
+			args := []string{"evidence", "set", shellQuote(path), shellQuote(prev.ID)}
+			for _, s := range o.supports {
+				args = append(args, "--supports", shellQuote(strings.TrimSpace(s)))
+			}
+			hint = "to add the criteria to " + prev.ID + ", run " + cite(e.command(args...))
+		}
+		return inputError(err, hint)
 	}
 	if err := assess.Save(path, a, c); err != nil {
 		return inputError(err, "check that the folder exists and is writable")
@@ -152,7 +161,7 @@ func runEvidenceAdd(e *env, path, loc string, o *evidenceAddOptions) error {
 		fmt.Fprintf(e.stderr, "aimsready: warning: %s is stale already: %s\n", added.ID, st.Basis)
 	}
 	if added.Status != assess.EvidenceReviewed {
-		fmt.Fprintf(e.stderr, "it counts towards evidence coverage once reviewed: set its status to reviewed in %s\n", path)
+		fmt.Fprintf(e.stderr, "it counts towards evidence coverage once reviewed: when you have reviewed it, run %s\n", e.reviewCommand(path, added.ID))
 	}
 	return nil
 }
@@ -243,6 +252,11 @@ func newEvidenceListCmd(e *env) *cobra.Command {
 prefix, currency (stale, expired, expiring or undated on --as-of, default
 today), title or location and the criteria each item supports.
 
+Local files are hashed (by streaming) and compared with their recorded
+SHA-256: one that is missing or changed shows MISSING or CHANGED in the
+status column (file_state in csv and json), and 'aimsready evidence check'
+says what changed.
+
 --sort status lists requested, received, then reviewed items; --sort date
 the oldest first, undated last. Formats: text, csv, json.`,
 		Args: exactArgs(1, "an answers file"),
@@ -265,7 +279,9 @@ the oldest first, undated last. Formats: text, csv, json.`,
 			}
 			entries := []report.EvidenceEntry{}
 			for _, st := range assess.JudgeRegister(a, c, asOf) {
-				entries = append(entries, report.EvidenceEntryOf(st))
+				entry := report.EvidenceEntryOf(st)
+				entry.FileState = string(assess.VerifyFile(args[0], st.Item))
+				entries = append(entries, entry)
 			}
 			if err := report.SortEvidence(entries, sortBy); err != nil {
 				return usageError("%v", err)
@@ -273,7 +289,10 @@ the oldest first, undated last. Formats: text, csv, json.`,
 			var buf bytes.Buffer
 			switch format {
 			case "text":
-				err = report.WriteEvidenceListText(&buf, entries, asOf)
+				q := shellQuote(args[0])
+				hint := "See what changed with " + cite(e.command("evidence", "check", q)) + ";\nrecord a new version that is the right one with " +
+					cite(e.command("evidence", "rehash", q, "ID")) + "."
+				err = report.WriteEvidenceListText(&buf, entries, asOf, hint)
 			case "csv":
 				err = report.WriteEvidenceListCSV(&buf, entries)
 			case "json":
@@ -361,7 +380,8 @@ question (evidence: [...]) into the evidence register, losing nothing:
   questions it came from;
 - a reference that names a regular file (relative to the answers file, or
   an absolute path) gets its SHA-256, so 'evidence check' can verify it;
-- every item's status is received: mark what you have reviewed.
+- every item's status is received: mark what you have reviewed with
+  'aimsready evidence set FILE ID --status reviewed'.
 
 The file is rewritten atomically (or written to -o).`,
 		Args: exactArgs(1, "an answers file"),
@@ -402,7 +422,8 @@ The file is rewritten atomically (or written to -o).`,
 			if err := assess.Save(dest, a, c); err != nil {
 				return inputError(err, "check that the folder exists and is writable")
 			}
-			fmt.Fprintf(e.stderr, "wrote %s: %d evidence reference(s) moved into the register as received; mark those you have reviewed\n", dest, len(ups))
+			fmt.Fprintf(e.stderr, "wrote %s: %d evidence reference(s) moved into the register as received; mark those you have reviewed with %s\n", dest, len(ups),
+				cite(e.command("evidence", "set", shellQuote(dest), "ID", "--status", "reviewed")))
 			return nil
 		},
 	}
@@ -417,7 +438,8 @@ func newEvidenceRehashCmd(e *env) *cobra.Command {
 		Long: `Record the current SHA-256 of the local files of the items named, or of
 every item with a recorded hash. Use it when a document was legitimately
 replaced by a new version. A reviewed item whose file changed goes back to
-received: the new version has not been reviewed yet. Naming an item whose
+received: the new version has not been reviewed yet ('aimsready evidence set
+FILE ID --status reviewed' marks it once it is). Naming an item whose
 location is a local file without a hash records its hash.`,
 		Args: argsBetween(1, -1, "an answers file and item ids"),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -447,7 +469,7 @@ location is a local file without a hash records its hash.`,
 					changed++
 					msg := fmt.Sprintf("%s  %s: new version recorded (%s, was %s)", rh.Item.ID, rh.Item.Location, rh.Item.SHA256[:12], rh.Old[:12])
 					if rh.Unreviewed {
-						msg += "; status back to received until it is reviewed"
+						msg += "; status back to received until it is reviewed: " + e.reviewCommand(path, rh.Item.ID)
 					}
 					fmt.Fprintln(e.stdout, msg)
 				}
