@@ -39,8 +39,11 @@ type PhaseTotal struct {
 	Phase    Phase
 	Fixes    int
 	Blockers int
-	Days     float64 // person-days at catalog.Effort.Days
-	Gain     float64
+	// BlockerDays is the part of Days the Stage 1 blockers take: a board
+	// asks how long until Stage 1, not until every document is perfect.
+	BlockerDays float64
+	Days        float64 // person-days at catalog.Effort.Days
+	Gain        float64
 }
 
 // WorkstreamTotal sums the fixes of one workstream.
@@ -441,6 +444,7 @@ func totals(fixes []Fix) ([]PhaseTotal, []WorkstreamTotal) {
 			phases[p].Gain += f.Gain
 			if f.Blocker {
 				phases[p].Blockers++
+				phases[p].BlockerDays += f.Effort.Days()
 			}
 		}
 		t := ws[f.Workstream]

@@ -128,6 +128,9 @@ func writeMarkdownRoadmap(p *printer, r *Report) {
 	for _, ph := range rm.Phases {
 		p.f("| %d. %s | %d | %d | %s | +%s |\n", ph.Phase, mdText(ph.Title), ph.Fixes, ph.Blockers, fmtNum(ph.Days), Gain(float64(ph.Gain)))
 	}
+	if bd := blockerDays(rm.Phases); bd > 0 {
+		p.f("\nThe Stage 1 blockers alone take %s person-days.\n", fmtNum(bd))
+	}
 	p.f("\n| Workstream | Fixes | Person-days | Gain |\n|---|---:|---:|---:|\n")
 	for _, w := range rm.Workstreams {
 		p.f("| %s | %d | %s | +%s |\n", mdText(w.Title), w.Fixes, fmtNum(w.Days), Gain(float64(w.Gain)))

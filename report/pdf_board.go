@@ -391,7 +391,11 @@ func (d *pdfDoc) drawBoard(p boardPlan, alone bool) {
 			t.add(row)
 		}
 		y = f.GetY() + 1
-		d.text(stSmall, marginL, y, contentW, "Person-days add up nominal effort sizes: the scale of the work, not a plan.", "L")
+		note := "Person-days add up nominal effort sizes: the scale of the work, not a plan."
+		if bd := blockerDays(ph); bd > 0 {
+			note = fmt.Sprintf("The Stage 1 blockers alone take %s person-days. ", fmtNum(bd)) + note
+		}
+		d.text(stSmall, marginL, y, contentW, note, "L")
 		y += stSmall.lineH()
 	}
 	if alone {

@@ -24,7 +24,11 @@ func WritePlanText(w io.Writer, r *Report, width int) error {
 	p.f("%s\n", Wrap(fmt.Sprintf("Fixes in phase order, then by importance; a fix never comes before a fix it builds on. Person-days: S = %s, M = %s, L = %s.",
 		fmtNum(d[0].Days), fmtNum(d[1].Days), fmtNum(d[2].Days)), width, ""))
 	for _, ph := range r.Roadmap.Phases {
-		p.f("\nPhase %d: %s (%d fixes, %s person-days, %d blockers)\n", ph.Phase, ph.Title, ph.Fixes, fmtNum(ph.Days), ph.Blockers)
+		head := fmt.Sprintf("Phase %d: %s (%d fixes, %s person-days", ph.Phase, ph.Title, ph.Fixes, fmtNum(ph.Days))
+		if ph.Blockers > 0 {
+			head += fmt.Sprintf("; %d blockers, %s person-days", ph.Blockers, fmtNum(ph.BlockerDays))
+		}
+		p.f("\n%s\n", Wrap(head+")", width, ""))
 		for _, f := range r.Fixes {
 			if f.Phase != ph.Phase {
 				continue

@@ -19,13 +19,15 @@ type Roadmap struct {
 
 // RoadmapPhase is one phase and the ranks of its fixes.
 type RoadmapPhase struct {
-	Phase    int     `json:"phase"`
-	Title    string  `json:"title"`
-	Fixes    int     `json:"fixes"`
-	Blockers int     `json:"blockers"`
-	Days     float64 `json:"days"`
-	Gain     Points  `json:"gain"`
-	Ranks    []int   `json:"ranks"`
+	Phase    int    `json:"phase"`
+	Title    string `json:"title"`
+	Fixes    int    `json:"fixes"`
+	Blockers int    `json:"blockers"`
+	// BlockerDays is the person-days of the phase's Stage 1 blockers.
+	BlockerDays float64 `json:"blocker_days"`
+	Days        float64 `json:"days"`
+	Gain        Points  `json:"gain"`
+	Ranks       []int   `json:"ranks"`
 }
 
 // RoadmapWorkstream is one workstream's share of the work.
@@ -67,7 +69,7 @@ func buildRoadmap(res *assess.Result) Roadmap {
 		Workstreams:   []RoadmapWorkstream{},
 	}
 	for _, p := range res.Phases {
-		rp := RoadmapPhase{Phase: int(p.Phase), Title: p.Phase.Title(), Fixes: p.Fixes, Blockers: p.Blockers,
+		rp := RoadmapPhase{Phase: int(p.Phase), Title: p.Phase.Title(), Fixes: p.Fixes, Blockers: p.Blockers, BlockerDays: p.BlockerDays,
 			Days: p.Days, Gain: Points(p.Gain), Ranks: []int{}}
 		for _, f := range res.Fixes {
 			if f.Phase == p.Phase {
@@ -88,4 +90,13 @@ func effortDays() []EffortDays {
 		{Effort: string(catalog.EffortM), Days: catalog.EffortM.Days(), Meaning: "about two person-weeks"},
 		{Effort: string(catalog.EffortL), Days: catalog.EffortL.Days(), Meaning: "about two person-months"},
 	}
+}
+
+// blockerDays sums the person-days of the Stage 1 blockers over phases.
+func blockerDays(phases []RoadmapPhase) float64 {
+	var d float64
+	for _, ph := range phases {
+		d += ph.BlockerDays
+	}
+	return d
 }

@@ -78,8 +78,13 @@ func WriteScoreText(w io.Writer, res *assess.Result, o TextOptions) error {
 
 	if len(res.Fixes) > 0 {
 		p.f("\nRoadmap (person-days: S = %g, M = %g, L = %g)\n", catalog.EffortS.Days(), catalog.EffortM.Days(), catalog.EffortL.Days())
+		var bd float64
 		for _, ph := range res.Phases {
 			p.f("  %d. %-26s %3d fixes  %5g days  +%s pts\n", ph.Phase, ph.Phase.Title(), ph.Fixes, ph.Days, Gain(ph.Gain))
+			bd += ph.BlockerDays
+		}
+		if bd > 0 {
+			p.f("  The Stage 1 blockers alone take %g person-days.\n", bd)
 		}
 		n := min(o.Top, len(res.Fixes))
 		p.f("\n%s\n", Wrap(fmt.Sprintf("Top %d of %d fixes (by phase, then importance; a fix never comes before one it builds on)", n, len(res.Fixes)), o.Width, ""))
