@@ -186,9 +186,7 @@ func (d *pdfDoc) planBoard(alone bool, squeeze int) boardPlan {
 	if view := firstParagraph(r.Commentary.Executive); len(view) > 0 && viewLines > 0 {
 		p.view = d.richLines(stBody, view, contentW-4)
 		if len(p.view) > viewLines {
-			p.view = p.view[:viewLines]
-			last := p.view[viewLines-1]
-			last[len(last)-1].text += " …"
+			p.view = d.viewWhole(view, viewLines)
 		}
 		h += stSmallB.lineH() + 0.5 + float64(len(p.view))*stBody.lineH() + 3
 	}
@@ -460,4 +458,56 @@ func lowerFirst(s string) string {
 	}
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// viewWhole shortens the consultant's view to at most n lines without
+// cutting a sentence of theirs in half: as many whole sentences as fit,
+// then "(continued in the report)". Only when not even the first sentence
+// fits is it cut at a word, with an ellipsis.
+func (d *pdfDoc) viewWhole(view []span, n int) [][]richWord {
+	cuts := sentenceEnds(view)
+	for k := len(cuts) - 1; k >= 0; k-- {
+		prefix := append(cutSpans(view, cuts[k]), span{text: " (continued in the report)", italic: true})
+		if lines := d.richLines(stBody, prefix, contentW-4); len(lines) <= n {
+			return lines
+		}
+	}
+	lines := d.richLines(stBody, view, contentW-4)[:n]
+	last := lines[n-1]
+	last[len(last)-1].text += " …"
+	return lines
+}
+
+// spanPos is a place in a run of spans: span i, byte j.
+type spanPos struct{ i, j int }
+
+// sentenceEnds lists the places just after a '.', '!' or '?' that a space
+// follows, in order: where a sentence ends.
+func sentenceEnds(spans []span) []spanPos {
+	var out []spanPos
+	for i, sp := range spans {
+		for j := 0; j < len(sp.text); j++ {
+			if strings.IndexByte(".!?", sp.text[j]) < 0 {
+				continue
+			}
+			next := byte(0)
+			if j+1 < len(sp.text) {
+				next = sp.text[j+1]
+			} else if i+1 < len(spans) && spans[i+1].text != "" {
+				next = spans[i+1].text[0]
+			}
+			if next == ' ' {
+				out = append(out, spanPos{i, j + 1})
+			}
+		}
+	}
+	return out
+}
+
+// cutSpans returns the spans up to pos.
+func cutSpans(spans []span, pos spanPos) []span {
+	out := append([]span(nil), spans[:pos.i]...)
+	last := spans[pos.i]
+	last.text = last.text[:pos.j]
+	return append(out, last)
 }
