@@ -46,18 +46,7 @@ func TestAssessWithoutTerminal(t *testing.T) {
 // Closing the terminal (SIGHUP) stops the interview as Ctrl-C does: the
 // answers are kept, the resume message printed, exit 129.
 func TestAssessSIGHUP(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns a process")
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "aimsready") // testscript.Main runs the CLI under this name
-	if err := os.Symlink(exe, bin); err != nil {
-		t.Skip(err)
-	}
+	dir, bin := binaryInTemp(t)
 	path := filepath.Join(dir, "a.yaml")
 	cmd := exec.Command(bin, "assess", "--accessible", "--answers", path)
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
@@ -77,7 +66,7 @@ func TestAssessSIGHUP(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGHUP)
-	err = cmd.Wait()
+	err := cmd.Wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 129 {
 		t.Errorf("exit: %v, want 129; stderr:\n%s", err, stderr.String())
@@ -153,18 +142,7 @@ func TestInitForceRespectsInterviewLock(t *testing.T) {
 // Twelve 'evidence add' processes run at once on one file (a script with
 // xargs -P, two terminals): every item they report added is in the file.
 func TestParallelEvidenceAddKeepsEveryItem(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns processes")
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "aimsready") // testscript.Main runs the CLI under this name
-	if err := os.Symlink(exe, bin); err != nil {
-		t.Skip(err)
-	}
+	dir, bin := binaryInTemp(t)
 	path := filepath.Join(dir, "a.yaml")
 	var stderr bytes.Buffer
 	if code := Main([]string{"init", "-o", path, "--org", "Acme", "--date", "2026-05-04"}, nil, io.Discard, &stderr); code != 0 {
@@ -197,4 +175,24 @@ func TestParallelEvidenceAddKeepsEveryItem(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("files left beside the answers file: %v", entries)
 	}
+}
+
+// binaryInTemp returns a temporary folder holding the CLI as "aimsready"
+// (this test binary, which testscript.Main runs as the CLI under that
+// name), for tests that spawn real processes.
+func binaryInTemp(t *testing.T) (dir, bin string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("spawns processes")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "aimsready")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Skip(err)
+	}
+	return dir, bin
 }

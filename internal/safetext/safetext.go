@@ -119,21 +119,14 @@ func isInvalid(s string, i int) bool {
 // character split across two writes is held back until it is complete.
 type Writer struct {
 	w    io.Writer
-	hold []byte
+	hold runeHold
 }
 
 // NewWriter returns a Writer on w.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 func (sw *Writer) Write(p []byte) (int, error) {
-	data := p
-	if len(sw.hold) > 0 {
-		data = append(sw.hold, p...)
-		sw.hold = nil
-	}
-	cut := completeRunes(data)
-	sw.hold = append(sw.hold, data[cut:]...)
-	if _, err := io.WriteString(sw.w, Text(string(data[:cut]))); err != nil {
+	if _, err := io.WriteString(sw.w, Text(string(sw.hold.complete(p)))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
@@ -148,6 +141,22 @@ func (sw *Writer) Flush() error {
 	sw.hold = nil
 	_, err := io.WriteString(sw.w, string(Replacement))
 	return err
+}
+
+// runeHold keeps the bytes of a character split across two writes.
+type runeHold []byte
+
+// complete returns what was held and p up to the last whole character,
+// and holds back the rest for the next write.
+func (h *runeHold) complete(p []byte) []byte {
+	data := p
+	if len(*h) > 0 {
+		data = append(*h, p...)
+		*h = nil
+	}
+	cut := completeRunes(data)
+	*h = append(*h, data[cut:]...)
+	return data[:cut]
 }
 
 // completeRunes returns how much of data ends on a whole character: an
@@ -176,7 +185,7 @@ func completeRunes(data []byte) int {
 // strings, where an escape is valid.
 type JSONWriter struct {
 	w    io.Writer
-	hold []byte
+	hold runeHold
 	buf  []byte
 }
 
@@ -184,14 +193,7 @@ type JSONWriter struct {
 func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
 
 func (jw *JSONWriter) Write(p []byte) (int, error) {
-	data := p
-	if len(jw.hold) > 0 {
-		data = append(jw.hold, p...)
-		jw.hold = nil
-	}
-	cut := completeRunes(data)
-	jw.hold = append(jw.hold, data[cut:]...)
-	out := data[:cut]
+	out := jw.hold.complete(p)
 	if hasInvisible(out) {
 		jw.buf = jw.buf[:0]
 		for len(out) > 0 {
