@@ -562,7 +562,11 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 			return err
 		}
 	}
-	notes := attachEvidence(a, iv.Catalog, iv.Path, q, ans, a.Answers[q.ID])
+	chosen, err := iv.askSupports(ctx, q, progressLine(q, p, iv.look.width)+"\n"+questionHeading(q), ans, a.Answers[q.ID])
+	if err != nil {
+		return err
+	}
+	notes := attachEvidence(a, iv.Catalog, iv.Path, q, ans, a.Answers[q.ID], chosen)
 	a.Answers[q.ID] = ans
 	if err := iv.save(); err != nil {
 		return err

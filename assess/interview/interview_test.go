@@ -96,6 +96,7 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 		"CreditScore", "Scores credit applications", "1", "0", "4", // a system: role developer, risk high
 		"",                                                                       // no more systems
 		"", "1", "3", "0", "Register since 2025", "Context register v1, minutes", // 4.1
+		"0", "0", // each evidence item supports both criteria met, as offered
 		"", "0", "", "", // 4.2: nothing met
 		// the input ends during 4.3
 	)
@@ -420,6 +421,11 @@ func TestTUIAnswerSavesThenCtrlCStops(t *testing.T) {
 	d.keys("Context register v1, workshop minutes")
 	d.wait("workshop minutes")
 	d.keys(keyEnter)
+	// Two criteria met: asked what each item supports, both ticked.
+	d.wait("Which of these does “Context register v1” support?")
+	d.keys(keyEnter)
+	d.wait("Which of these does “workshop minutes” support?")
+	d.keys(keyEnter)
 	d.wait("question 2 of 4 · 25% done")
 	d.keys(keyCtrlC)
 	if err := d.result(); !errors.Is(err, ErrInterrupted) {
@@ -586,6 +592,9 @@ func TestInterviewSurvivesSIGKILL(t *testing.T) {
 		}
 		lines = append([]string{""}, lines...) // assess it now
 		lines = append(lines, "0", "note "+q.ID, "evidence "+q.ID)
+		if len(met) > 1 {
+			lines = append(lines, "0") // the evidence supports every criterion met, as offered
+		}
 		return lines, met
 	}
 
