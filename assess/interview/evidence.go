@@ -73,9 +73,12 @@ func (iv *Interview) askSupports(ctx context.Context, q *catalog.Question, heade
 // under the question's header; the value holds the keys of those left
 // ticked.
 func supportsPage(header string, it *assess.EvidenceItem, ref string, met []*catalog.Criterion, q *catalog.Question, l look) (page, *[]string) {
-	name := "“" + truncate(strings.Join(strings.Fields(safetext.Line(ref)), " "), 50) + "”"
+	// The title stays on one line, where the list's "more below" mark
+	// finds it: "Which of these does “” support?" and the border take 40.
+	room := max(12, l.width-40)
+	name := "“" + truncate(strings.Join(strings.Fields(safetext.Line(ref)), " "), room) + "”"
 	if it != nil && strings.TrimSpace(it.Title) != "" && it.Title != ref {
-		name = it.ID + " (" + truncate(strings.Join(strings.Fields(safetext.Line(it.Title)), " "), 40) + ")"
+		name = it.ID + " (" + truncate(strings.Join(strings.Fields(safetext.Line(it.Title)), " "), room-len(it.ID)-1) + ")"
 	}
 	var opts []huh.Option[string]
 	var texts []string

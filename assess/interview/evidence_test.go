@@ -85,3 +85,38 @@ func TestAccessibleEvidenceSupportsRegisterIDAndNone(t *testing.T) {
 		t.Errorf("4.2's evidence = %+v, want it supporting the one criterion met", it)
 	}
 }
+
+// The list fits 80x24 even when every criterion of the longest question
+// is met, or says how many more lie below.
+func TestSupportsPageFits80x24(t *testing.T) {
+	c := builtin(t)
+	var q *catalog.Question
+	for _, cq := range c.Questions() {
+		if q == nil || len(cq.Criteria) > len(q.Criteria) {
+			q = cq
+		}
+	}
+	var met []*catalog.Criterion
+	for _, cr := range q.Criteria {
+		if cr.SameAs == "" {
+			met = append(met, cr)
+		}
+	}
+	header := progressLine(q, progress{N: 61, Total: 70, Done: 60}, 80) + "\n" + questionHeading(q)
+	for _, plain := range []bool{true, false} {
+		pg, _ := supportsPage(header, nil, "A very long evidence reference that goes on and on, to be cut short", met, q, look{width: 80})
+		view := pg.list.mark(viewAt(t, pg.group, plain, 80, 24))
+		lines := strings.Split(view, "\n")
+		if len(lines) > 24 {
+			t.Errorf("%s: %d lines", q.ID, len(lines))
+		}
+		for _, want := range []string{flat(questionHeading(q)), "Which of these does “A very long evidence reference"} {
+			if !strings.Contains(flat(view), want) {
+				t.Errorf("%q missing:\n%s", want, view)
+			}
+		}
+		if last := words(met[len(met)-1].Text, 0, 5); !strings.Contains(flat(view), last) && !strings.Contains(view, "more below") {
+			t.Errorf("the last criterion (%q) is neither shown nor said to lie below:\n%s", last, view)
+		}
+	}
+}
