@@ -142,7 +142,8 @@ func TestAccessibleShowsDescriptionsWrappedAtWords(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "new.yaml")
 	out, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"A.5"}, Now: may4, Width: 80},
 		"Acme", "Dana", "", "All AI", "1", "0", "", // details, developer, no systems
-		"", // A.5.2 applies
+		"", // A.5.2: assess it now
+		"", // it applies
 		"0", "", "")
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
@@ -187,6 +188,8 @@ func TestTUILongCriteriaListSaysMoreBelow(t *testing.T) {
 	path := fixture(t, c, []catalog.Role{catalog.RoleDeveloper}, nil)
 	d := startTUI(t, &Interview{Catalog: c, Path: path, Sections: []string{"A.5"}})
 	d.wait("Start")
+	d.keys(keyEnter)
+	d.wait("Assess it now")
 	d.keys(keyEnter)
 	d.wait("Does this control apply?")
 	d.keys(keyEnter) // applies

@@ -212,9 +212,9 @@ func progressLine(q *catalog.Question, p progress, width int) string {
 // questionHeading is "6.1.2 AI risk assessment".
 func questionHeading(q *catalog.Question) string { return safetext.Line(q.ID + " " + q.Title) }
 
-// questionForm asks one question: for a control, applicability first; then
-// the criteria met, notes and evidence, or for an excluded control the
-// justification.
+// questionForm asks one question: first whether to assess it now or skip
+// it for now; for a control, whether it applies; then the criteria met,
+// notes and evidence, or for an excluded control the justification.
 type questionForm struct {
 	q     *catalog.Question
 	pages []page
@@ -231,9 +231,16 @@ type questionForm struct {
 	// shown, not asked, and kept as they were in this answer.
 	shared []string
 
+	// assessNow is false when the assessor skips the question for now:
+	// nothing is recorded, and it is asked again next time.
+	assessNow bool
+
 	prev *assess.Answer
 	look look
 }
+
+// skipped reports whether the assessor left the question for later.
+func (qf *questionForm) skipped() bool { return !qf.assessNow }
 
 // applicabilityDefault decides the pre-selected applicability of a control:
 // the earlier decision when there is one, otherwise whether it concerns one
@@ -288,7 +295,7 @@ func newQuestionForm(q *catalog.Question, prev *assess.Answer, roles []catalog.R
 func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l look) *questionForm {
 	prev := a.Answers[q.ID]
 	roles := a.Roles
-	qf := &questionForm{q: q, prev: prev, applies: true, look: l}
+	qf := &questionForm{q: q, prev: prev, applies: true, assessNow: true, look: l}
 	if prev != nil {
 		qf.notes = prev.Notes
 		qf.evidence = strings.Join(prev.Evidence, ", ")
@@ -306,8 +313,8 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	}
 	header := progressLine(q, p, l.width) + "\n" + questionHeading(q)
 
-	// Page 1: the question, what an auditor looks for and, for a control,
-	// whether it applies.
+	// Page 1: the question, what an auditor looks for, and whether to
+	// assess it now or skip it for now.
 	var brief strings.Builder
 	brief.WriteString(markup(q.Prompt, l))
 	if l.accessible {
@@ -319,24 +326,32 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 	if l.accessible {
 		note.Title(questionHeading(q))
 	}
-	fields := []huh.Field{note}
+	qf.pages = append(qf.pages, page{group: huh.NewGroup(note, skipChoice(q, prev, &qf.assessNow, l)).Title(header)})
+	skipping := func() bool { return !qf.assessNow }
+	assessing := func() bool { return qf.assessNow && qf.applies }
+	question := strings.Join(strings.Fields(q.Prompt), " ")
+
+	// Page 1b, controls: whether it applies. A page of its own, with the
+	// question repeated: beside the guidance it would push the question
+	// off an 80x24 screen.
 	if q.IsControl() {
 		var why string
 		qf.applies, why = applicabilityDefault(q, prev, roles)
-		// A confirm, not a select: two buttons on one line leave room for
-		// the prompt and guidance at 80x24 (and huh's select scrolls its
-		// second option out of view when it is the default).
-		fields = append(fields, huh.NewConfirm().
+		desc := question
+		if !l.accessible {
+			desc += "\n" // a blank line before the field
+		}
+		// A confirm, not a select: huh's select scrolls its second option
+		// out of view when it is the default.
+		applies := huh.NewConfirm().
 			Title(l.label("Does this control apply?", why, "", false)).
 			Description(why).
 			Affirmative("Applies").
 			Negative("Excluded in the SoA").
 			WithButtonAlignment(lipgloss.Left).
-			Value(&qf.applies))
-	} else {
-		note.Next(true).NextLabel("Assess")
+			Value(&qf.applies)
+		qf.pages = append(qf.pages, page{group: huh.NewGroup(applies).Title(header).Description(desc), hidden: skipping})
 	}
-	qf.pages = append(qf.pages, page{group: huh.NewGroup(fields...).Title(header)})
 
 	// Page 2: criteria met, notes, evidence. A criterion answered at an
 	// earlier question is shown with that answer, not asked again.
@@ -384,7 +399,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 		CharLimit(assess.MaxTextChars).
 		Validate(evidenceWithinLimits).
 		Value(&qf.evidence)
-	prompt := strings.Join(strings.Fields(q.Prompt), " ")
+	prompt := question
 	if len(sharedNotes) > 0 {
 		prompt += "\n" + strings.Join(sharedNotes, "\n")
 	}
@@ -392,7 +407,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 		prompt += "\n" // a blank line before the fields
 	}
 	assessPage := huh.NewGroup(criteria, notes, evidence).Title(header).Description(prompt)
-	qf.pages = append(qf.pages, page{group: assessPage, hidden: func() bool { return !qf.applies }, list: newScrollList(criteriaTitle, texts)})
+	qf.pages = append(qf.pages, page{group: assessPage, hidden: func() bool { return !assessing() }, list: newScrollList(criteriaTitle, texts)})
 
 	// Page 3, included controls: why it applies, which the SoA must show
 	// as well; a drafted starting point is offered for editing.
@@ -408,7 +423,7 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			Value(&qf.inclusion)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(incl).Title(header),
-			hidden: func() bool { return !qf.applies },
+			hidden: func() bool { return !assessing() },
 		})
 	}
 
@@ -423,10 +438,34 @@ func buildQuestionForm(q *catalog.Question, a *assess.Answers, p progress, l loo
 			Value(&qf.justification)
 		qf.pages = append(qf.pages, page{
 			group:  huh.NewGroup(just).Title(header),
-			hidden: func() bool { return qf.applies },
+			hidden: func() bool { return !qf.assessNow || qf.applies },
 		})
 	}
 	return qf
+}
+
+// skipChoice ends a question's first page: assess it now (the default,
+// so Enter goes on as before) or skip it for now, which records nothing:
+// the question stays not assessed (or keeps its earlier answer) and is
+// asked again next time. Without it, the only way past a question was to
+// confirm an empty criteria list, which records "assessed, nothing met".
+func skipChoice(q *catalog.Question, prev *assess.Answer, value *bool, l look) huh.Field {
+	skip := "Skip for now (leave it not assessed)"
+	result := "it stays not assessed and is asked again next time"
+	if prev != nil && prev.Assessed {
+		skip = "Skip for now (keep the earlier answer)"
+		result = "its earlier answer is kept"
+	}
+	c := huh.NewConfirm().
+		Affirmative("Assess it now").
+		Negative(skip).
+		WithButtonAlignment(lipgloss.Left).
+		Value(value)
+	if l.accessible {
+		// The buttons say it all on screen; a prompt line needs words.
+		c.Title(l.label("Assess "+q.ID+" now?", "y or Enter assesses it; n skips it for now: "+result+".", "", false))
+	}
+	return c
 }
 
 const (

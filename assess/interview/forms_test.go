@@ -165,20 +165,37 @@ func TestQuestionFormAnswer(t *testing.T) {
 	if got.Applicable || !got.Assessed || got.Justification != "We acquire no outside data." || got.Met != nil {
 		t.Errorf("excluded control answer = %+v", got)
 	}
-	if pages := qf.pages; len(pages) != 4 || !pages[1].hidden() || !pages[2].hidden() || pages[3].hidden() {
+	// Pages: brief, applicability, criteria, inclusion, exclusion.
+	if pages := qf.pages; len(pages) != 5 || pages[1].hidden() || !pages[2].hidden() || !pages[3].hidden() || pages[4].hidden() {
 		t.Errorf("excluded control must skip the criteria and inclusion pages and show the exclusion page")
 	}
 	qf.applies = true
-	if qf.pages[1].hidden() || qf.pages[2].hidden() || !qf.pages[3].hidden() {
+	if qf.pages[2].hidden() || qf.pages[3].hidden() || !qf.pages[4].hidden() {
 		t.Errorf("applicable control must show the criteria and inclusion pages and skip the exclusion page")
 	}
+	// Skipped for now: nothing after the first page is asked.
+	qf.assessNow = false
+	for i, pg := range qf.pages[1:] {
+		if !pg.hidden() {
+			t.Errorf("skipped control shows page %d", i+2)
+		}
+	}
+	if !qf.skipped() {
+		t.Errorf("skipped() = false after choosing to skip")
+	}
+	qf.assessNow = true
 	qf.inclusion = "  Our claims model is high risk and needs this control. "
 	if got := qf.answer(); got.Justification != "Our claims model is high risk and needs this control." {
 		t.Errorf("inclusion justification not recorded: %+v", got)
 	}
-	// A clause has no applicability question and no justification page.
-	if qf := newQuestionForm(q, nil, nil, progress{}, look{width: 80}); len(qf.pages) != 2 {
-		t.Errorf("clause has %d pages, want 2", len(qf.pages))
+	// A clause has no applicability question and no justification page;
+	// skipped, it shows its first page only.
+	qf = newQuestionForm(q, nil, nil, progress{}, look{width: 80})
+	if len(qf.pages) != 2 || qf.skipped() || qf.pages[1].hidden() {
+		t.Errorf("clause has %d pages (skipped %v), want 2, assessed by default", len(qf.pages), qf.skipped())
+	}
+	if qf.assessNow = false; !qf.pages[1].hidden() {
+		t.Errorf("skipped clause still shows its criteria page")
 	}
 }
 
@@ -255,13 +272,15 @@ func TestQuestionScreensFit80x24(t *testing.T) {
 			header := flat(progressLine(q, p, w))
 			brief := []string{header, flat(questionHeading(q)), words(q.Prompt, 0, 4), words(q.Prompt, -3, 1000),
 				words(q.Guidance, 0, 4), words(q.Guidance, -3, 1000)}
-			if q.IsControl() {
-				brief = append(brief, "Applies", "Excluded in the SoA")
-			} else {
-				brief = append(brief, "Assess")
-			}
+			brief = append(brief, "Assess it now", "Skip for now (leave it not assessed)")
 			check(t, q.ID+" question page", viewAt(t, qf.pages[0].group, plain, w, h), brief...)
-			crit := viewAt(t, qf.pages[1].group, plain, w, h)
+			next := 1
+			if q.IsControl() {
+				check(t, q.ID+" applicability page", viewAt(t, qf.pages[1].group, plain, w, h),
+					header, words(q.Prompt, 0, 4), words(q.Prompt, -3, 1000), "Does this control apply?", "Applies", "Excluded in the SoA")
+				next = 2
+			}
+			crit := viewAt(t, qf.pages[next].group, plain, w, h)
 			first := q.Criteria[0] // the first criterion asked here, not answered elsewhere
 			for _, cr := range q.Criteria {
 				if cr.SameAs == "" {
@@ -278,8 +297,8 @@ func TestQuestionScreensFit80x24(t *testing.T) {
 				}
 			}
 			if q.IsControl() {
-				check(t, q.ID+" inclusion page", viewAt(t, qf.pages[2].group, plain, w, h), header, "Why does "+q.ID+" apply?")
-				check(t, q.ID+" exclusion page", viewAt(t, qf.pages[3].group, plain, w, h), header, "Why does "+q.ID+" not apply?")
+				check(t, q.ID+" inclusion page", viewAt(t, qf.pages[3].group, plain, w, h), header, "Why does "+q.ID+" apply?")
+				check(t, q.ID+" exclusion page", viewAt(t, qf.pages[4].group, plain, w, h), header, "Why does "+q.ID+" not apply?")
 			}
 		}
 		for i, s := range c.Sections {

@@ -17,6 +17,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,8 @@ type Interview struct {
 	resumed bool // Path existed
 	// said is set once the "answers are saved, Esc to stop" hint was shown.
 	said bool
+	// skipped are the questions skipped for now in this run, in order.
+	skipped []*catalog.Question
 }
 
 // PlanOptions chooses the questions of an interview.
@@ -282,6 +285,17 @@ func (iv *Interview) Run(ctx context.Context) error {
 		}
 		iv.printSectionScore(sec)
 		i = j
+	}
+	if left := iv.leftOpen(plan.Scope); len(left) > 0 {
+		answered := 0
+		for _, q := range plan.Scope {
+			if isAssessed(a, q.ID) {
+				answered++
+			}
+		}
+		iv.printf("%d of %d questions in scope are answered; skipped for now: %s. To answer what is left, run:\n  %s\n",
+			answered, len(plan.Scope), questionIDs(left), iv.command(iv.assessArgs()...))
+		return nil
 	}
 	iv.printf("All %d questions in scope are answered.\n", len(plan.Scope))
 	// The consultant's own words, once the whole assessment is answered
@@ -522,7 +536,7 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 	iv.refreshLook()
 	p := iv.plan.progressOf(a, q)
 	if iv.Revisit { // everything may be answered already: count what was reviewed
-		p.Done = p.N - 1
+		p.Done = p.N - 1 - len(iv.leftOpen(iv.skipped))
 	}
 	qf := buildQuestionForm(q, a, p, iv.look)
 	header := ""
@@ -532,13 +546,27 @@ func (iv *Interview) askQuestion(ctx context.Context, q *catalog.Question) error
 	if err := iv.runPages(ctx, header, qf.pages); err != nil {
 		return err
 	}
+	if qf.skipped() {
+		// Nothing is recorded: the file keeps what it had for q.
+		iv.skipped = append(iv.skipped, q)
+		if isAssessed(a, q.ID) {
+			iv.printf("Skipped %s: its earlier answer is kept.\n", q.ID)
+		} else {
+			iv.printf("Skipped %s: left not assessed; it is asked again next time.\n", q.ID)
+		}
+		return nil
+	}
 	ans := qf.answer()
 	if q.IsControl() {
 		if err := iv.recheckJustification(ctx, q, ans); err != nil {
 			return err
 		}
 	}
-	notes := attachEvidence(a, iv.Catalog, iv.Path, q, ans, a.Answers[q.ID])
+	chosen, err := iv.askSupports(ctx, q, progressLine(q, p, iv.look.width)+"\n"+questionHeading(q), ans, a.Answers[q.ID])
+	if err != nil {
+		return err
+	}
+	notes := attachEvidence(a, iv.Catalog, iv.Path, q, ans, a.Answers[q.ID], chosen)
 	a.Answers[q.ID] = ans
 	if err := iv.save(); err != nil {
 		return err
@@ -618,8 +646,36 @@ func (iv *Interview) printSectionScore(sec *catalog.Section) {
 		if s.Excluded > 0 {
 			excluded = fmt.Sprintf(", %d excluded", s.Excluded)
 		}
-		iv.printf("\nDone with %s %s.\n  Section score %s; %d of %d questions answered%s.\n\n", sectionLabel(sec), sec.Title, score, s.Answered, s.Total, excluded)
+		iv.printf("\nDone with %s %s.\n  Section score %s; %d of %d questions answered%s.\n", sectionLabel(sec), sec.Title, score, s.Answered, s.Total, excluded)
+		if left := iv.leftOpen(sec.Questions); len(left) > 0 {
+			// Indented as the score is, so wrapped here (printf leaves
+			// indented lines whole and keeps each value on one line).
+			text := wordWrap("Skipped for now, not assessed: "+safetext.Line(questionIDs(left))+".", iv.look.width-2)
+			io.WriteString(iv.out, "  "+strings.ReplaceAll(text, "\n", "\n  ")+"\n")
+		}
+		io.WriteString(iv.out, "\n")
 	}
+}
+
+// leftOpen are the questions of qs skipped in this run that are still not
+// assessed (a skipped question with an earlier answer keeps it).
+func (iv *Interview) leftOpen(qs []*catalog.Question) []*catalog.Question {
+	var out []*catalog.Question
+	for _, q := range qs {
+		if slices.Contains(iv.skipped, q) && !isAssessed(iv.Answers, q.ID) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// questionIDs is "4.2, 4.3 and A.6.1.2".
+func questionIDs(qs []*catalog.Question) string {
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		ids[i] = q.ID
+	}
+	return catalog.JoinAnd(ids)
 }
 
 func plural(n int, noun string) string {

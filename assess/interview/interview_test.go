@@ -94,9 +94,10 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 		"Acme Analytics", "Dana Consultant", "", "Credit scoring and chatbot", // details; enter keeps today's date
 		"3", "1", "0", // roles: user, developer
 		"CreditScore", "Scores credit applications", "1", "0", "4", // a system: role developer, risk high
-		"",                                                                   // no more systems
-		"1", "3", "0", "Register since 2025", "Context register v1, minutes", // 4.1
-		"0", "", "", // 4.2: nothing met
+		"",                                                                       // no more systems
+		"", "1", "3", "0", "Register since 2025", "Context register v1, minutes", // 4.1
+		"0", "0", // each evidence item supports both criteria met, as offered
+		"", "0", "", "", // 4.2: nothing met
 		// the input ends during 4.3
 	)
 	if !errors.Is(err, ErrInputEnded) || !errors.Is(err, ErrInterrupted) {
@@ -139,7 +140,7 @@ func TestAccessibleResumeAsksOnlyWhatIsLeft(t *testing.T) {
 	done := &assess.Answer{Applicable: true, Assessed: true, Met: []string{}}
 	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, map[string]*assess.Answer{"4.1": done, "4.2": done})
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}}
-	out, err := runLines(t, iv, "1", "0", "", "", "0", "", "")
+	out, err := runLines(t, iv, "", "1", "0", "", "", "", "0", "", "")
 	if err != nil {
 		t.Fatalf("Run = %v; output:\n%s", err, out)
 	}
@@ -169,7 +170,7 @@ func TestAccessibleRevisitAsksAgainWithEarlierAnswers(t *testing.T) {
 	prev := &assess.Answer{Applicable: true, Assessed: true, Met: []string{ids[0]}, Notes: "keep me", Evidence: []string{"Old doc"}}
 	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, map[string]*assess.Answer{"4.1": prev})
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Revisit: true}
-	out, err := runLines(t, iv, "1", "2", "0", "", "-")
+	out, err := runLines(t, iv, "", "1", "2", "0", "", "-")
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
 	}
@@ -190,7 +191,7 @@ func TestAccessibleQuickAsksOnlyQuickQuestions(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "quick.yaml")
 	out, err := runLines(t, &Interview{Catalog: c, Path: path, Quick: true},
 		"Acme", "Dana", "", "Everything", "2", "0", "", // details, role provider, no systems
-		"0", "", "") // first quick question
+		"", "0", "", "") // first quick question
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
 	}
@@ -223,9 +224,10 @@ func TestAccessibleExclusionRequiresJustification(t *testing.T) {
 	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, nil)
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"A.6"}}
 	out, err := runLines(t, iv,
+		"",                                                             // assess A.6.1.2 now
 		"",                                                             // keep the default: excluded
 		"", "   ", "We buy every model from suppliers and build none.", // empty justifications are refused
-		"y", "0", "", "", // A.6.1.3 applies, nothing met
+		"", "y", "0", "", "", // A.6.1.3: assess it now; it applies, nothing met
 		"We run a supplier model that this process must cover.") // why it applies
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
@@ -256,7 +258,7 @@ func TestAccessibleStopKeepsEarlierAnswers(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- iv.Run(ctx) }()
-	io.WriteString(pw, "1\n0\nnote\n\n")
+	io.WriteString(pw, "\n1\n0\nnote\n\n")
 	waitFor(t, out, "Saved 4.1")
 	waitFor(t, out, "4.2 Understanding")
 	cancel() // what Ctrl-C (SIGINT) does to the command's context
@@ -405,7 +407,7 @@ func TestTUIAnswerSavesThenCtrlCStops(t *testing.T) {
 	d.wait("Start")
 	d.keys(keyEnter)
 	d.wait("question 1 of 4 · 0% done")
-	d.wait("Assess")
+	d.wait("Assess it now")
 	d.keys(keyEnter)
 	d.wait("x toggle")
 	d.keys("x", keyDown, keyDown, " ")
@@ -418,6 +420,11 @@ func TestTUIAnswerSavesThenCtrlCStops(t *testing.T) {
 	d.wait("enter submit") // the evidence field, the last of the page
 	d.keys("Context register v1, workshop minutes")
 	d.wait("workshop minutes")
+	d.keys(keyEnter)
+	// Two criteria met: asked what each item supports, both ticked.
+	d.wait("Which of these does “Context register v1” support?")
+	d.keys(keyEnter)
+	d.wait("Which of these does “workshop minutes” support?")
 	d.keys(keyEnter)
 	d.wait("question 2 of 4 · 25% done")
 	d.keys(keyCtrlC)
@@ -445,6 +452,8 @@ func TestTUIExclusionRequiresJustificationAndEscStops(t *testing.T) {
 	d := startTUI(t, &Interview{Catalog: c, Path: path, Sections: []string{"A.6"}})
 	d.wait("Start")
 	d.keys(keyEnter)
+	d.wait("Assess it now")
+	d.keys(keyEnter)
 	d.wait("Does this control apply?")
 	d.keys(keyEnter) // keep the pre-selection: excluded, as it concerns developers
 	d.wait("Why does A.6.1.2 not apply?")
@@ -454,6 +463,8 @@ func TestTUIExclusionRequiresJustificationAndEscStops(t *testing.T) {
 	d.wait("ourselves.")
 	d.keys(keyEnter)
 	d.wait("question 2 of 9")
+	d.wait("Assess it now")
+	d.keys("y") // assess it now
 	d.wait("Does this control apply?")
 	d.keys("y") // applies, and on to the criteria
 	d.wait("x toggle")
@@ -478,7 +489,7 @@ func TestTUIRevisitPreselectsEarlierAnswer(t *testing.T) {
 	d := startTUI(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Revisit: true})
 	d.wait("Start")
 	d.keys(keyEnter)
-	d.wait("Assess")
+	d.wait("Assess it now")
 	d.keys(keyEnter)
 	d.wait("[•] The intended purpose")
 	d.keys(keyEnter)
@@ -579,7 +590,12 @@ func TestInterviewSurvivesSIGKILL(t *testing.T) {
 			lines = append(lines, strconv.Itoa(i+1))
 			met = append(met, q.Criteria[i].ID)
 		}
-		return append(lines, "0", "note "+q.ID, "evidence "+q.ID), met
+		lines = append([]string{""}, lines...) // assess it now
+		lines = append(lines, "0", "note "+q.ID, "evidence "+q.ID)
+		if len(met) > 1 {
+			lines = append(lines, "0") // the evidence supports every criterion met, as offered
+		}
+		return lines, met
 	}
 
 	acked := map[string]bool{}
@@ -701,7 +717,8 @@ func TestAccessibleInclusionJustificationAndSharedCriteria(t *testing.T) {
 	path := fixture(t, c, []catalog.Role{catalog.RoleDeveloper}, nil)
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"A.3"}}
 	out, err := runLines(t, iv,
-		"",          // A.3.2 applies (pre-selected)
+		"",          // A.3.2: assess it now
+		"",          // it applies (pre-selected)
 		"0", "", "", // nothing met, no notes, no evidence
 		"",  // keep the drafted justification: it still holds the gap to fill
 		"y", // edit it now
@@ -736,7 +753,7 @@ func TestAccessibleEvidenceGoesIntoTheRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}}
-	out, err := runLines(t, iv, "1", "0", "", "context.txt, DMS: AIMS/workshop minutes")
+	out, err := runLines(t, iv, "", "1", "0", "", "context.txt, DMS: AIMS/workshop minutes")
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v\n%s", err, out)
 	}
@@ -784,7 +801,7 @@ func TestAccessibleConclusionsAtTheEnd(t *testing.T) {
 	}
 	path := fixture(t, c, []catalog.Role{catalog.RoleUser}, done)
 	out, err := runLines(t, &Interview{Catalog: c, Path: path},
-		"0", "", "", // 10.2: nothing met
+		"", "0", "", "", // 10.2: nothing met
 		"y",                                      // add conclusions
 		"Good **foundations**; records missing.", // executive commentary
 		"- Impact assessments are not kept",      // findings

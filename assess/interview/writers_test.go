@@ -71,7 +71,7 @@ func TestEditDuringInterviewIsMerged(t *testing.T) {
 	iv := &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Accessible: true, In: pr, Out: out}
 	done := make(chan error, 1)
 	go func() { done <- iv.Run(context.Background()) }()
-	io.WriteString(pw, "1\n0\nnote\n\n")
+	io.WriteString(pw, "\n1\n0\nnote\n\n")
 	waitFor(t, out, "Saved 4.1")
 
 	other := load(t, c, path)
@@ -79,7 +79,7 @@ func TestEditDuringInterviewIsMerged(t *testing.T) {
 	if err := assess.Save(path, other, c); err != nil {
 		t.Fatal(err)
 	}
-	io.WriteString(pw, "0\n\n\n")
+	io.WriteString(pw, "\n0\n\n\n")
 	waitFor(t, out, "Saved 4.2")
 	pw.Close()
 	select {
@@ -105,8 +105,8 @@ func TestTypedTextAlwaysSaves(t *testing.T) {
 	_, err := runLines(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}},
 		"M\xfcller \x1b[31mAG\u202e", "Dana\a", "", "Scope \x9b with C1", // details
 		"3", "0", // roles: user
-		"",                                               // no systems
-		"1", "0", "\tnote\x1b]0;x\x07", "ev\u202e1, ev2", // 4.1
+		"",                                                   // no systems
+		"", "1", "0", "\tnote\x1b]0;x\x07", "ev\u202e1, ev2", // 4.1
 	)
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
@@ -135,7 +135,7 @@ func TestTUIRevisitKeepsLongNotes(t *testing.T) {
 	d := startTUI(t, &Interview{Catalog: c, Path: path, Sections: []string{"4"}, Revisit: true})
 	d.wait("Start")
 	d.keys(keyEnter)
-	d.wait("Assess")
+	d.wait("Assess it now")
 	d.keys(keyEnter)
 	d.wait("[•] The intended purpose")
 	d.keys(keyEnter)

@@ -37,8 +37,10 @@ func newAssessCmd(e *env) *cobra.Command {
 		Short: "Run the interview: walk the clauses and Annex A controls, saving every answer",
 		Long: `assess walks an ISO/IEC 42001 gap assessment in the terminal: first the
 assessment details (organisation, assessor, scope, roles, AI systems), then
-every clause and Annex A control, section by section. For each question tick
-the criteria that are met, and add notes and evidence references.
+every clause and Annex A control, section by section. For each question
+choose to assess it now or skip it for now (it stays not assessed and is
+asked again next time); to assess it, tick the criteria that are met, and
+add notes and evidence references.
 
 Every answer is saved to the answers file the moment it is given, so the
 interview can be stopped at any time (Esc or Ctrl-C) and resumed by running
@@ -47,8 +49,8 @@ the same command again: only unanswered questions are asked.
 It needs an interactive terminal. In a script or CI, write the answers file
 with 'aimsready init' and score it with 'aimsready score'. With --accessible
 (or ACCESSIBLE=1) it asks plain numbered prompts, one line at a time, for
-screen readers: type a criterion's number to tick or untick it and 0 when
-done; an empty line keeps the value shown (type - to clear notes or
+screen readers: answer n to "Assess ... now?" to skip a question for now;
+type a criterion's number to tick or untick it and 0 when done; an empty line keeps the value shown (type - to clear notes or
 evidence); notes are one line; Ctrl-C stops (Esc does not).`,
 		Example: `  aimsready assess
   aimsready assess --answers acme.yaml --section 6 --section A.7
