@@ -130,8 +130,12 @@ func exitCode(e *env, err error) int {
 			fmt.Fprintf(e.stderr, "  %s\n", safetext.Line(p.Error()))
 		}
 	} else {
+		msg := err.Error()
+		if m, h, ok := unknownCommand(msg); ok {
+			msg, hint = m, h
+		}
 		// One line each: a file name with a line break cannot forge lines.
-		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", safetext.Line(err.Error()))
+		fmt.Fprintf(e.stderr, "aimsready: error: %s\n", safetext.Line(msg))
 	}
 	if hint != "" {
 		fmt.Fprintf(e.stderr, "hint: %s\n", safetext.Line(e.named(hint)))
@@ -261,4 +265,24 @@ func plainFlagError(err error) error {
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+// unknownCommand rewords cobra's "unknown command" error, whose
+// suggestions come on lines of their own ("Did you mean this?\n\tscore"),
+// as one line and a hint that names the command meant.
+func unknownCommand(msg string) (string, string, bool) {
+	head, rest, found := strings.Cut(msg, "\n")
+	if !strings.HasPrefix(head, "unknown command ") {
+		return "", "", false
+	}
+	head = strings.TrimSpace(head)
+	hint := "run 'aimsready help' to see the commands"
+	if found {
+		if _, sugg, ok := strings.Cut(rest, "Did you mean this?"); ok {
+			if names := strings.Fields(sugg); len(names) > 0 {
+				hint = "did you mean '" + strings.Join(names, "' or '") + "'? " + hint
+			}
+		}
+	}
+	return head, hint, true
 }

@@ -196,3 +196,14 @@ func binaryInTemp(t *testing.T) (dir, bin string) {
 	}
 	return dir, bin
 }
+
+// A mistyped command gets one line naming it and a hint naming the one
+// meant, not cobra's suggestion folded into the error line.
+func TestUnknownCommandSuggests(t *testing.T) {
+	var stderr bytes.Buffer
+	code := Main([]string{"scores", "a.yaml"}, nil, io.Discard, &stderr)
+	want := "aimsready: error: unknown command \"scores\" for \"aimsready\"\nhint: did you mean 'score'? run 'aimsready help' to see the commands\n"
+	if code != 2 || stderr.String() != want {
+		t.Errorf("exit %d, stderr:\n%q\nwant:\n%q", code, stderr.String(), want)
+	}
+}
