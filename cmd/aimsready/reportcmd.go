@@ -116,7 +116,7 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 		return usageError("--top must be at least 1, not %d", o.top)
 	}
 	toStdout := o.out == "" || o.out == "-"
-	format, err := reportFormat(e, o, formatSet, toStdout)
+	format, err := reportFormat(e, path, o, formatSet, toStdout)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func runReport(e *env, path string, o *reportOptions, formatSet bool) error {
 
 // reportFormat decides the format: --format wins, else the -o extension,
 // else Markdown.
-func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, error) {
+func reportFormat(e *env, answers string, o *reportOptions, formatSet, toStdout bool) (string, error) {
 	ext := strings.ToLower(filepath.Ext(o.out))
 	byExt, extKnown := reportFormatByExt[ext]
 	if formatSet {
@@ -225,6 +225,11 @@ func reportFormat(e *env, o *reportOptions, formatSet, toStdout bool) (string, e
 	}
 	if strings.HasSuffix(strings.ToLower(o.out), ".oscal.json") {
 		return "", usageError("cannot tell which OSCAL document %s should hold; pass --format oscal (assessment results) or --format oscal-poam (plan of action)", o.out)
+	}
+	if !extKnown && (ext == ".docx" || ext == ".doc" || ext == ".odt" || ext == ".rtf") {
+		md := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".md"
+		return "", &cliError{code: exitBadInput, err: fmt.Errorf("aimsready does not write %s files itself", strings.TrimPrefix(ext, ".")),
+			hint: fmt.Sprintf("write Markdown and convert it with pandoc: %s, then 'pandoc %s -o %s'", cite(e.command("report", shellQuote(answers), "-o", shellQuote(md))), shellQuote(md), shellQuote(o.out))}
 	}
 	if !extKnown {
 		return "", usageError("cannot tell the report format from %q; name the file .md, .pdf, .xlsx, .csv or .json, or pass --format", o.out)
