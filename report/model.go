@@ -461,7 +461,7 @@ func buildCover(res *assess.Result, c *catalog.Catalog, o Options) Cover {
 		cv.Roles = append(cv.Roles, string(role))
 	}
 	for _, sys := range res.Systems {
-		cv.Systems = append(cv.Systems, System{Name: sys.Name, Purpose: sys.Purpose, Role: sys.RolesText(), Risk: sys.Risk})
+		cv.Systems = append(cv.Systems, System{Name: sys.Name, Purpose: sys.Purpose, Role: sys.RolesText(), Risk: orText(sys.Risk, "not rated yet")})
 	}
 	return cv
 }
@@ -627,4 +627,12 @@ func buildMethod(res *assess.Result, c *catalog.Catalog) Method {
 		}
 	}
 	return m
+}
+
+// orText is s, or alt when s is blank.
+func orText(s, alt string) string {
+	if strings.TrimSpace(s) == "" {
+		return alt
+	}
+	return s
 }

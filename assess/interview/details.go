@@ -147,7 +147,9 @@ const (
 )
 
 func newSystemForm(a *assess.Answers, l look) *systemForm {
-	s := &systemForm{risk: assess.RiskLevels()[0]}
+	// Not rated until the assessor picks a level: an Enter pressed in
+	// passing must not record a high-risk system as low risk.
+	s := &systemForm{risk: ""}
 	roles := a.Roles
 	if len(roles) == 0 {
 		roles = catalog.Roles
@@ -177,7 +179,7 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 	name := huh.NewInput().Title(l.label(nameTitle, systemNameHelp, "", false)).
 		Description(systemNameHelp).
 		Value(&s.name)
-	var riskOpts []huh.Option[string]
+	riskOpts := []huh.Option[string]{huh.NewOption("not rated yet: rate it once its risk is assessed", "")}
 	for _, r := range assess.RiskLevels() {
 		riskOpts = append(riskOpts, huh.NewOption(riskHelp(r), r))
 	}
@@ -199,7 +201,7 @@ func newSystemForm(a *assess.Answers, l look) *systemForm {
 			Filterable(false).
 			Value(&s.roles))
 	}
-	fields = append(fields, huh.NewSelect[string]().Title(l.label("Risk", "", "", false)).Value(&s.risk).Options(riskOpts...))
+	fields = append(fields, huh.NewSelect[string]().Title(l.label("Internal risk rating", "", "", false)).Value(&s.risk).Options(riskOpts...))
 	details := huh.NewGroup(fields...).Title(title)
 	s.pages = []page{
 		{group: huh.NewGroup(name).Title(title).Description(desc)},

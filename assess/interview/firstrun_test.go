@@ -49,9 +49,9 @@ func TestAccessibleSystemHoldsSeveralRoles(t *testing.T) {
 	iv := &Interview{Catalog: c, Path: path, Revisit: true} // asks the details again
 	out, err := runLines(t, iv,
 		"", "", "", "", "0", // details kept as they are
-		"Claims model", "Ranks claims", "1", "2", "0", "4", // developer and provider, high risk
+		"Claims model", "Ranks claims", "1", "2", "0", "5", // developer and provider, high risk
 		"Chatbot", "", "0", "1", // no role ticked: asked again
-		"", "2", "0", "", // provider, risk kept (low)
+		"", "2", "0", "", // provider, risk kept: not rated yet
 		"") // no more systems
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("Run = %v", err)
@@ -59,7 +59,7 @@ func TestAccessibleSystemHoldsSeveralRoles(t *testing.T) {
 	a := load(t, c, path)
 	want := []assess.System{
 		{Name: "Claims model", Purpose: "Ranks claims", Roles: []catalog.Role{catalog.RoleDeveloper, catalog.RoleProvider}, Risk: "high"},
-		{Name: "Chatbot", Roles: []catalog.Role{catalog.RoleProvider}, Risk: "low"},
+		{Name: "Chatbot", Roles: []catalog.Role{catalog.RoleProvider}}, // an Enter leaves it unrated, never low
 	}
 	if diff := cmp.Diff(want, a.Systems); diff != "" {
 		t.Errorf("systems (-want +got):\n%s", diff)

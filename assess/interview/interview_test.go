@@ -93,7 +93,7 @@ func TestAccessibleNewAssessmentSavesEveryAnswer(t *testing.T) {
 	out, err := runLines(t, iv,
 		"Acme Analytics", "Dana Consultant", "", "Credit scoring and chatbot", // details; enter keeps today's date
 		"3", "1", "0", // roles: user, developer
-		"CreditScore", "Scores credit applications", "1", "0", "4", // a system: role developer, risk high
+		"CreditScore", "Scores credit applications", "1", "0", "5", // a system: role developer, risk high
 		"",                                                                       // no more systems
 		"", "1", "3", "0", "Register since 2025", "Context register v1, minutes", // 4.1
 		"0", "0", // each evidence item supports both criteria met, as offered
