@@ -524,8 +524,51 @@ func thinWarnings(file string, answersNode *yaml.Node, a *Answers, c *catalog.Ca
 				ws = append(ws, Warning{File: file, Line: lines[q.ID], Msg: fmt.Sprintf("%s is excluded with a justification an auditor would not accept: %s", q.ID, issue)})
 			}
 		}
+		ws = append(ws, contradictions(file, lines[q.ID], q, a, c)...)
 	}
 	return ws
+}
+
+// contradictions names the criteria a met criterion implies (catalog
+// implies:) that the file answers as not met: "every required document
+// exists" beside a missing one. One of the two answers is wrong; the
+// warning says which to re-check, and scores are left as answered.
+func contradictions(file string, line int, q *catalog.Question, a *Answers, c *catalog.Catalog) []Warning {
+	ans := a.Answers[q.ID]
+	if ans == nil || !ans.Assessed || !ans.Applicable {
+		return nil
+	}
+	var ws []Warning
+	for _, cr := range q.Criteria {
+		if len(cr.Implies) == 0 || !ans.IsMet(cr.ID) {
+			continue
+		}
+		var unmet []string
+		for _, key := range cr.Implies {
+			iq, ic, _ := strings.Cut(key, "/")
+			if t := c.Question(iq); t != nil {
+				if icr := t.Criterion(ic); icr != nil && icr.SameAs != "" {
+					iq, ic, _ = strings.Cut(icr.SameAs, "/")
+				}
+			}
+			other := a.Answers[iq]
+			if other != nil && other.Assessed && other.Applicable && !other.IsMet(ic) {
+				unmet = append(unmet, iq+"/"+ic)
+			}
+		}
+		if len(unmet) > 0 {
+			ws = append(ws, Warning{File: file, Line: line, Msg: fmt.Sprintf("%s/%s is answered met, but it cannot be while %s %s not met; re-check one of them",
+				q.ID, cr.ID, catalog.JoinAnd(unmet), plural(len(unmet), "is", "are"))})
+		}
+	}
+	return ws
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // versionWarnings names what changed between the catalog the answers were

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"slices"
@@ -334,5 +335,30 @@ func TestStaleEvidenceReason(t *testing.T) {
 		Supports: []string{"6.1.4/results-documented"}})
 	if r := strings.Join(Score(a, c).Verdict.Reasons, " "); strings.Contains(r, "out-of-date") {
 		t.Errorf("a current item is there too, yet: %s", r)
+	}
+}
+
+// A file that meets "every required document exists" beside a missing
+// required document contradicts itself; loading says so, at the line.
+func TestContradictionsAreWarned(t *testing.T) {
+	c := builtin(t)
+	src := "format: 1\ncatalog: " + c.Ident() + "\nanswers:\n" +
+		"  \"6.1.3\": {met: [treatment-process-documented]}\n" +
+		"  \"7.5.1\": {met: [required-items-exist]}\n" +
+		"  \"9.3.1\": {met: [first-review-held]}\n"
+	_, ws, err := Parse("a.yaml", []byte(src), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ws {
+		if strings.Contains(w.Msg, "cannot be while") {
+			got = append(got, fmt.Sprintf("%d: %s", w.Line, w.Msg))
+		}
+	}
+	want := []string{"5: 7.5.1/required-items-exist is answered met, but it cannot be while 6.1.3/controls-documented, 6.1.3/soa and 6.1.3/treatment-plan-approved are not met; re-check one of them"}
+	// 9.3.3 is not assessed: no contradiction yet.
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }

@@ -126,8 +126,13 @@ type Criterion struct {
 	// that..."). Whoever answers reads it with the statement; the client's
 	// fix list shows it under the gap, so a Stage 1 blocker on audit
 	// records does not read as "hold the audit first".
-	NoEvent string  `yaml:"no-event,omitempty" json:"no-event,omitempty"`
-	Weight  float64 `yaml:"weight" json:"weight"`
+	NoEvent string `yaml:"no-event,omitempty" json:"no-event,omitempty"`
+	// Implies lists criteria (QUESTION/criterion) that are met whenever
+	// this one truly is: "every required document exists" implies each
+	// required document. An answers file that meets this one but not those
+	// contradicts itself, and validate says so.
+	Implies []string `yaml:"implies,omitempty" json:"implies,omitempty"`
+	Weight  float64  `yaml:"weight" json:"weight"`
 	// Evidence is what it takes to meet the criterion: a document, a
 	// practice or records over time.
 	Evidence   EvidenceKind `yaml:"evidence" json:"evidence"`

@@ -553,3 +553,34 @@ func TestSuggestTypos(t *testing.T) {
 		}
 	}
 }
+
+// implies must name another criterion of the catalog.
+func TestImpliesChecked(t *testing.T) {
+	src := `id: my-sector
+version: 1.0.0
+title: Sector add-on
+sections:
+  - id: "X"
+    title: Sector controls
+    kind: annex
+    intro: Our own.
+    questions:
+      - id: "X.1"
+        title: Model cards
+        weight: 2
+        prompt: Do you publish model cards?
+        guidance: The auditor reads three.
+        criteria:
+          - {id: all, text: Every card exists., weight: 1, evidence: document, fix: Write the cards., effort: S, implies: ["X.1/one", "X.9/none", "X.1/all"]}
+          - {id: one, text: The first card exists., weight: 1, evidence: document, fix: Write the first card., effort: S}
+`
+	_, err := Parse("sector.yaml", []byte(src))
+	for _, want := range []string{`implies "X.9/none" must name another`, `implies "X.1/all" must name another`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want %q", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), `"X.1/one"`) {
+		t.Errorf("a valid implies was refused: %v", err)
+	}
+}

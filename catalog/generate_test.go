@@ -118,6 +118,7 @@ func generateGo(c *Catalog) ([]byte, error) {
 				fmt.Fprintf(&b, "{ID: %s, Weight: %v, Evidence: %s, Documented: %v, BeforeStage2: %v, Effort: %s, MaxAgeMonths: %d, SameAs: %s, Pos: Pos{%d, %d},\n",
 					q(cr.ID), cr.Weight, q(string(cr.Evidence)), cr.Documented, cr.BeforeStage2, q(string(cr.Effort)), cr.MaxAgeMonths, q(cr.SameAs), cr.Pos.Line, cr.Pos.Col)
 				strs("Replaces", cr.Replaces)
+				strs("Implies", cr.Implies)
 				if cr.NoEvent != "" {
 					fmt.Fprintf(&b, "NoEvent: %s,\n", q(cr.NoEvent))
 				}

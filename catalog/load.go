@@ -202,7 +202,7 @@ func decodeRef(r *strictyaml.Reader, n *yaml.Node, what string) Ref {
 func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion {
 	c := &Criterion{Pos: pos(n)}
 	what = fmt.Sprintf("%s: criterion %q", what, strictyaml.Peek(n, "id"))
-	fields, _ := r.Mapping(n, what, []string{"id", "text", "no-event", "weight", "evidence", "documented", "before-stage2", "fix", "effort", "ask", "max-age-months", "same-as", "replaces"})
+	fields, _ := r.Mapping(n, what, []string{"id", "text", "no-event", "implies", "weight", "evidence", "documented", "before-stage2", "fix", "effort", "ask", "max-age-months", "same-as", "replaces"})
 	c.ID = fieldString(r, fields, "id", what+": id")
 	for _, f := range fields {
 		switch f.Key {
@@ -210,6 +210,8 @@ func decodeCriterion(r *strictyaml.Reader, n *yaml.Node, what string) *Criterion
 			c.Text = r.String(f.Value, what+": text")
 		case "no-event":
 			c.NoEvent = r.String(f.Value, what+": no-event")
+		case "implies":
+			c.Implies = r.Strings(f.Value, what+": implies")
 		case "weight":
 			c.Weight = r.Number(f.Value, what+": weight")
 		case "documented":
@@ -414,6 +416,12 @@ func (c *Catalog) validateLinks(add func(Pos, string, ...any)) {
 			}
 		}
 		for _, cr := range q.Criteria {
+			for _, imp := range cr.Implies {
+				iq, ic, ok := strings.Cut(imp, "/")
+				if !ok || byID[iq] == nil || byID[iq].Criterion(ic) == nil || imp == q.ID+"/"+cr.ID {
+					add(cr.Pos, "question %q: criterion %q: implies %q must name another QUESTION/criterion of this catalog", q.ID, cr.ID, imp)
+				}
+			}
 			if cr.SameAs == "" {
 				continue
 			}
