@@ -546,10 +546,8 @@ func contradictions(file string, line int, q *catalog.Question, a *Answers, c *c
 		var unmet []string
 		for _, key := range cr.Implies {
 			iq, ic, _ := strings.Cut(key, "/")
-			if t := c.Question(iq); t != nil {
-				if icr := t.Criterion(ic); icr != nil && icr.SameAs != "" {
-					iq, ic, _ = strings.Cut(icr.SameAs, "/")
-				}
+			if t := c.Question(iq); t != nil && t.Criterion(ic) != nil {
+				iq, ic, _ = strings.Cut(EvidenceKey(t, t.Criterion(ic)), "/") // where it is answered
 			}
 			other := a.Answers[iq]
 			if other != nil && other.Assessed && other.Applicable && !other.IsMet(ic) {

@@ -432,6 +432,20 @@ func (a *Answers) Evidence(id string) *EvidenceItem {
 	return nil
 }
 
+// EvidenceAt returns the register item recorded at a location, or nil.
+func (a *Answers) EvidenceAt(location string) *EvidenceItem {
+	loc := strings.TrimSpace(location)
+	if loc == "" {
+		return nil
+	}
+	for _, it := range a.Register {
+		if it.Location == loc {
+			return it
+		}
+	}
+	return nil
+}
+
 // AddEvidence validates item against the catalog and the register and
 // appends it: an empty id gets the next generated one, an empty status is
 // received. It is what `evidence add` and the interview call; the caller
@@ -451,11 +465,8 @@ func AddEvidence(a *Answers, c *catalog.Catalog, item EvidenceItem) (*EvidenceIt
 	if prev := a.Evidence(it.ID); prev != nil {
 		msgs = append(msgs, fmt.Sprintf("id %q is already in the register; choose another or leave it out for the next free one", it.ID))
 	}
-	for _, prev := range a.Register {
-		if it.Location != "" && prev.Location == it.Location {
-			msgs = append(msgs, fmt.Sprintf("%s already records %s; add the criteria to its supports instead of a second item", prev.ID, it.Location))
-			break
-		}
+	if prev := a.EvidenceAt(it.Location); prev != nil {
+		msgs = append(msgs, fmt.Sprintf("%s already records %s; add the criteria to its supports instead of a second item", prev.ID, it.Location))
 	}
 	if len(msgs) > 0 {
 		return nil, fmt.Errorf("evidence %s: %s", it.ID, strings.Join(msgs, "; "))

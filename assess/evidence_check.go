@@ -28,8 +28,11 @@ type EvidenceState struct {
 	// comes first; "" when neither applies.
 	Expires string
 	// Basis says why it expires then, in words.
-	Basis    string
-	Stale    bool // past Expires on the day judged
+	Basis string
+	Stale bool // past Expires on the day judged
+	// Expired is set when it is stale because it is past its own
+	// valid-until; stale but not expired means too old for its records.
+	Expired  bool
 	Expiring bool // not stale, but expires within ExpiryWarningDays
 	// Undated is set when the item supports a record with a maximum age
 	// but has no date, so its age cannot be judged.
@@ -68,6 +71,7 @@ func JudgeEvidence(it *EvidenceItem, c *catalog.Catalog, asOf string) EvidenceSt
 	}
 	if st.Expires != "" && asOf != "" {
 		st.Stale = asOf > st.Expires
+		st.Expired = st.Stale && it.ValidUntil != "" && st.Expires == it.ValidUntil
 		if !st.Stale {
 			if t, err := time.Parse("2006-01-02", asOf); err == nil {
 				st.Expiring = t.AddDate(0, 0, ExpiryWarningDays).Format("2006-01-02") >= st.Expires
@@ -293,7 +297,7 @@ func CheckEvidence(answersPath string, a *Answers, c *catalog.Catalog, asOf stri
 		}
 		st := JudgeEvidence(it, c, asOf)
 		switch {
-		case st.Stale && it.ValidUntil != "" && st.Expires == it.ValidUntil:
+		case st.Expired:
 			problem("expired", "expired: valid until %s, %s before %s", it.ValidUntil, days(it.ValidUntil, asOf), asOf)
 		case st.Stale:
 			problem("stale", "stale: %s, so it held until %s", st.Basis, st.Expires)

@@ -186,17 +186,3 @@ func describeChange(old, new *EvidenceItem) []string {
 func oneLineText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
-
-// EvidenceAt returns the register item recorded at a location, or nil.
-func (a *Answers) EvidenceAt(location string) *EvidenceItem {
-	loc := strings.TrimSpace(location)
-	if loc == "" {
-		return nil
-	}
-	for _, it := range a.Register {
-		if it.Location == loc {
-			return it
-		}
-	}
-	return nil
-}

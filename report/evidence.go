@@ -132,10 +132,7 @@ func EvidenceEntryOf(st assess.EvidenceState) EvidenceEntry {
 		ID: it.ID, Title: strings.TrimSpace(it.Title), Location: it.Location, Kind: string(it.Kind()), SHA256: it.SHA256,
 		Date: it.Date, ValidUntil: it.ValidUntil, Expires: st.Expires, ExpiryBasis: st.Basis, Owner: it.Owner,
 		Status: string(it.Status), Supports: nonNil(it.Supports), Notes: strings.TrimSpace(it.Notes),
-		Stale: st.Stale, Expiring: st.Expiring, Undated: st.Undated, Counts: st.Counts,
-		// As 'evidence check' judges it (assess.CheckEvidence): stale on
-		// the valid-until it records, not on the age of its records.
-		Expired: st.Stale && it.ValidUntil != "" && st.Expires == it.ValidUntil,
+		Stale: st.Stale, Expired: st.Expired, Expiring: st.Expiring, Undated: st.Undated, Counts: st.Counts,
 	}
 }
 
