@@ -82,33 +82,32 @@ func claimsReason(res *Result) []string {
 // whose only reviewed evidence is out of date: an auditor finds the
 // record, then finds it stale. Like coverage, it never changes the level.
 func staleReason(res *Result, c *catalog.Catalog) []string {
-	counted := map[string]bool{} // criteria some current, reviewed item backs
-	for _, st := range res.Evidence {
-		if st.Counts {
-			for _, key := range st.Item.Supports {
-				counted[key] = true
-			}
-		}
-	}
-	met := map[string]bool{}
-	for _, qs := range res.Questions {
-		for _, id := range qs.Met {
-			met[qs.ID+"/"+id] = true
-		}
-	}
-	var stale []string
-	seen := map[string]bool{}
-	for _, st := range res.Evidence {
+	staleBy := map[string]*EvidenceState{} // criterion key -> its first stale, reviewed item
+	for i := range res.Evidence {
+		st := &res.Evidence[i]
 		if !st.Stale || st.Item.Status != EvidenceReviewed {
 			continue
 		}
 		for _, key := range st.Item.Supports {
-			qid, cid, _ := strings.Cut(key, "/")
-			q := c.Question(qid)
-			if q == nil || seen[key] || counted[key] || !met[key] {
+			if staleBy[key] == nil {
+				staleBy[key] = st
+			}
+		}
+	}
+	if len(staleBy) == 0 {
+		return nil
+	}
+	var stale []string
+	seen := map[string]bool{}
+	for _, qs := range res.Questions {
+		q := c.Question(qs.ID)
+		for _, id := range qs.Claimed { // met, with nothing current behind it
+			cr := q.Criterion(id)
+			if cr == nil || !cr.Documented {
 				continue
 			}
-			if cr := q.Criterion(cid); cr != nil && cr.Documented {
+			key := EvidenceKey(q, cr)
+			if st := staleBy[key]; st != nil && !seen[key] {
 				seen[key] = true
 				stale = append(stale, fmt.Sprintf("%s (%s, current only until %s)", key, st.Item.ID, st.Expires))
 			}
