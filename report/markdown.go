@@ -405,13 +405,6 @@ func scoreText(p *Points) string {
 	return Pct(float64(*p))
 }
 
-func meanText(p *Points) string {
-	if p == nil {
-		return "—"
-	}
-	return Pct(float64(*p))
-}
-
 // planText is a fix's plan in one line: "in-progress, Ana, due 2027-01-31".
 func planText(f Fix) string {
 	if f.Status == "" {
